@@ -98,7 +98,7 @@ internal static unsafe class ParameterBinder
             TimeOnly v => NativeMethods.duckdb_bind_time(prepared, index, v.Ticks / TimeSpan.TicksPerMicrosecond),
             TimeSpan v => NativeMethods.duckdb_bind_interval(prepared, index, new DuckDbIntervalStruct { Micros = v.Ticks / TimeSpan.TicksPerMicrosecond }),
             DuckDbInterval v => NativeMethods.duckdb_bind_interval(prepared, index, v.ToNative()),
-            Guid v => BindString(prepared, index, v.ToString("D")),
+            Guid v => BindUuid(prepared, index, v),
             Enum v => NativeMethods.duckdb_bind_int64(prepared, index, Convert.ToInt64(v, CultureInfo.InvariantCulture)),
             _ => throw new NotSupportedException(
                 $"Parameter ${name} has a value of type {value.GetType().FullName}, which the DuckDB provider cannot bind."),
@@ -120,6 +120,15 @@ internal static unsafe class ParameterBinder
         return NativeMethods.duckdb_param_type(prepared, index) == DuckDbType.TimestampTz
             ? NativeMethods.duckdb_bind_timestamp_tz(prepared, index, micros)
             : NativeMethods.duckdb_bind_timestamp(prepared, index, micros);
+    }
+
+    private static DuckDbState BindUuid(PreparedStatementHandle prepared, ulong index, Guid value)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        value.TryWriteBytes(bytes, bigEndian: true, out _);
+        var bits = new DuckDbUHugeIntStruct(System.Buffers.Binary.BinaryPrimitives.ReadUInt128BigEndian(bytes));
+        using var uuid = NativeMethods.duckdb_create_uuid(bits);
+        return NativeMethods.duckdb_bind_value(prepared, index, uuid);
     }
 
     private static DuckDbState BindString(PreparedStatementHandle prepared, ulong index, string value)

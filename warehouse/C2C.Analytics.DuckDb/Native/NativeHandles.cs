@@ -89,6 +89,18 @@ internal sealed class PendingResultHandle : SafeHandleZeroOrMinusOneIsInvalid
     }
 }
 
+internal sealed class ValueHandle : SafeHandleZeroOrMinusOneIsInvalid
+{
+    public ValueHandle() : base(ownsHandle: true) { }
+
+    protected override bool ReleaseHandle()
+    {
+        var h = handle;
+        NativeMethods.duckdb_destroy_value(ref h);
+        return true;
+    }
+}
+
 internal sealed class LogicalTypeHandle : SafeHandleZeroOrMinusOneIsInvalid
 {
     public LogicalTypeHandle() : base(ownsHandle: true) { }

@@ -83,6 +83,7 @@ internal static class NativeLibraryResolver
     private static IEnumerable<string> Candidates()
     {
         var directories = new[] { AppContext.BaseDirectory, Path.GetDirectoryName(typeof(NativeLibraryResolver).Assembly.Location) }
+            .Select(d => string.IsNullOrEmpty(d) ? d : Path.TrimEndingDirectorySeparator(d))
             .Where(d => !string.IsNullOrEmpty(d))
             .Distinct(StringComparer.Ordinal);
         foreach (var directory in directories)

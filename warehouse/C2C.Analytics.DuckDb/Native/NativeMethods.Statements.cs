@@ -104,6 +104,16 @@ internal static unsafe partial class NativeMethods
     internal static partial DuckDbState duckdb_bind_blob(PreparedStatementHandle prepared, ulong index, void* data, ulong length);
 
     [LibraryImport(Lib)]
+    internal static partial DuckDbState duckdb_bind_value(PreparedStatementHandle prepared, ulong index, ValueHandle value);
+
+    /// <summary>A UUID value from its 128 bits read big-endian (upper = first eight bytes).</summary>
+    [LibraryImport(Lib)]
+    internal static partial ValueHandle duckdb_create_uuid(DuckDbUHugeIntStruct value);
+
+    [LibraryImport(Lib)]
+    internal static partial void duckdb_destroy_value(ref IntPtr value);
+
+    [LibraryImport(Lib)]
     internal static partial DuckDbState duckdb_bind_null(PreparedStatementHandle prepared, ulong index);
 
     [LibraryImport(Lib)]
