@@ -154,6 +154,19 @@ public class DuckDbCommandTests
         Assert.Equal(4L, reader.GetInt64(1));
     }
 
+    [Theory]
+    [InlineData("SELECT 1 AS Count WHERE false", DuckDbResultKind.Rows)]
+    [InlineData("CREATE TABLE t(x INTEGER)", DuckDbResultKind.Nothing)]
+    [InlineData("CREATE TABLE t(x INTEGER); INSERT INTO t VALUES (1), (2)", DuckDbResultKind.ChangedRows)]
+    public void The_reader_says_what_kind_of_result_the_last_statement_returned(string sql, DuckDbResultKind expected)
+    {
+        using var connection = TestDatabase.OpenInMemory();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        Assert.Equal(expected, reader.ResultKind);
+    }
+
     [Fact]
     public void Execute_scalar_returns_the_first_value_or_null_without_rows()
     {

@@ -31,6 +31,12 @@ public sealed unsafe class DuckDbDataReader : DbDataReader
         _result = result;
         _behavior = behavior;
         _recordsAffected = recordsAffected;
+        ResultKind = NativeMethods.duckdb_result_return_type(*result.Pointer) switch
+        {
+            DuckDbResultType.ChangedRows => DuckDbResultKind.ChangedRows,
+            DuckDbResultType.QueryResult => DuckDbResultKind.Rows,
+            _ => DuckDbResultKind.Nothing,
+        };
         var count = (int)NativeMethods.duckdb_column_count(result.Pointer);
         _columns = new ColumnReader[count];
         for (var i = 0; i < count; i++)
@@ -44,6 +50,9 @@ public sealed unsafe class DuckDbDataReader : DbDataReader
         FetchChunk();
         _row = -1;
     }
+
+    /// <summary>What DuckDB says the last statement returned: rows of a query, a count of changed rows, or nothing.</summary>
+    public DuckDbResultKind ResultKind { get; }
 
     public override int FieldCount => _columns.Length;
 

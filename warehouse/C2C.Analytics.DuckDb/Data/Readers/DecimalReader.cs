@@ -8,20 +8,30 @@ internal sealed unsafe class DecimalReader(string name, string typeName, DuckDbT
 {
     public override decimal GetDecimal(int row)
     {
+        // Widths up to 18 are stored in 2, 4 or 8 bytes with a scale of at most 18: always exact in System.Decimal,
+        // built straight from magnitude and sign. Only DECIMAL(19..38) needs the 128-bit path.
+        switch (storage)
+        {
+            case DuckDbType.SmallInt: return FromInt64(((short*)Data)[row]);
+            case DuckDbType.Integer: return FromInt64(((int*)Data)[row]);
+            case DuckDbType.BigInt: return FromInt64(((long*)Data)[row]);
+        }
+
         try
         {
-            return storage switch
-            {
-                DuckDbType.SmallInt => DecimalConverter.FromScaled(((short*)Data)[row], scale),
-                DuckDbType.Integer => DecimalConverter.FromScaled(((int*)Data)[row], scale),
-                DuckDbType.BigInt => DecimalConverter.FromScaled(((long*)Data)[row], scale),
-                _ => DecimalConverter.FromScaled(((DuckDbHugeIntStruct*)Data)[row].ToInt128(), scale),
-            };
+            return DecimalConverter.FromScaled(((DuckDbHugeIntStruct*)Data)[row].ToInt128(), scale);
         }
         catch (OverflowException e)
         {
             throw new OverflowException($"Column '{Name}' ({TypeName}): {e.Message} Cast it to VARCHAR or DOUBLE in SQL to read it.", e);
         }
+    }
+
+    private decimal FromInt64(long value)
+    {
+        var negative = value < 0;
+        var magnitude = negative ? unchecked((ulong)-value) : (ulong)value; // long.MinValue negates to itself: as ulong it is 2^63
+        return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, negative, scale);
     }
 
     public override double GetDouble(int row) => (double)GetDecimal(row);

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using C2C.Analytics.Cli.Commands;
+
+namespace C2C.Analytics.Cli;
+
+/// <summary>Builds the <c>c2c</c> command tree and runs one command line.</summary>
+internal static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)
+    {
+        var parseResult = CreateRootCommand(environment).Parse(args);
+        var configuration = new InvocationConfiguration
+        {
+            Output = environment.Out,
+            Error = environment.Error,
+            // Ctrl+C and SIGTERM cancel the action's token (which interrupts DuckDB); off by default in 2.0.
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(5),
+        };
+        var exitCode = await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        // System.CommandLine exits with 1 after a parse error; c2c keeps 1 for failures and reports bad usage as 2.
+        return parseResult.Action is ParseErrorAction ? ExitCodes.Usage : exitCode;
+    }
+
+    public static RootCommand CreateRootCommand(CliEnvironment environment)
+    {
+        var root = new RootCommand(
+            "c2c: the C2C.Analytics command line. Contract-to-Cash analytics over an embedded DuckDB warehouse.\n\n" +
+            "Exit codes: 0 success, 1 error reported by DuckDB, 2 bad usage (including a database file that does not exist).");
+        foreach (var option in root.Options)
+        {
+            if (option is VersionOption version)
+            {
+                version.Action = new VersionAction();
+            }
+        }
+
+        root.Subcommands.Add(new SqlCommand(environment).Command);
+        return root;
+    }
+}

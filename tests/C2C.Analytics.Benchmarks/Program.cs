@@ -1,0 +1,13 @@
+// Run: dotnet run -c Release --project tests/C2C.Analytics.Benchmarks -- <benchmark> [--rows N] [--runs N]
+// (e.g. "provider"; no arguments lists the benchmarks and options).
+using C2C.Analytics.Benchmarks;
+using C2C.Analytics.Benchmarks.Harness;
+using C2C.Analytics.Benchmarks.Provider;
+
+// One class per benchmark; add a new one to this list and it becomes a sub-command.
+IBenchmark[] benchmarks =
+[
+    new ProviderBenchmark(),
+];
+
+return BenchmarkDispatcher.Run(benchmarks, args);
