@@ -39,9 +39,9 @@ public sealed class EndToEndTests
     }
 
     [Fact]
-    public void Redirected_output_defaults_to_csv()
+    public void Csv_format_writes_quoted_non_ascii_text()
     {
-        var (exitCode, output, error) = RunC2c("sql", "select 42 as answer, 'Grüße, 東京' as greeting", "--db", ":memory:");
+        var (exitCode, output, error) = RunC2c("sql", "select 42 as answer, 'Grüße, 東京' as greeting", "--db", ":memory:", "--format", "csv");
 
         Assert.True(exitCode == 0, error);
         Assert.Equal("answer,greeting\n42,\"Grüße, 東京\"\n", output);

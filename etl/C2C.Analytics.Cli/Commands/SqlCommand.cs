@@ -29,7 +29,7 @@ internal sealed class SqlCommand
         Description =
             "How to print the result: table (readable; at most 10,000 rows are shown), csv (RFC 4180 quoting, header " +
             "line, NULL as an empty field, \"\" for an empty string) or json (JSON lines: one object per row). " +
-            "Default: table when standard output is a terminal, csv when it is redirected.",
+            "Default: table, also when the output is redirected; scripts ask for csv or json.",
         HelpName = "table|csv|json",
     };
 
@@ -60,7 +60,7 @@ internal sealed class SqlCommand
             "table" => OutputFormat.Table,
             "csv" => OutputFormat.Csv,
             "json" => OutputFormat.Json,
-            _ => _environment.OutputIsTerminal ? OutputFormat.Table : OutputFormat.Csv,
+            _ => OutputFormat.Table,
         };
 
         var location = WarehouseLocation.Resolve(parseResult.GetValue(_database), _environment.GetEnvironmentVariable, _environment.CurrentDirectory);

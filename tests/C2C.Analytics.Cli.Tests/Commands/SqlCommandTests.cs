@@ -16,12 +16,15 @@ public sealed class SqlCommandTests
     }
 
     [Fact]
-    public void Without_format_redirected_output_gets_csv()
+    public void Without_format_redirected_output_is_still_a_table()
     {
         var result = CliRunner.Run("sql", "select 42 as answer", "--db", ":memory:");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal("answer\n42\n", result.Out);
+        var lines = result.Out.Split('\n');
+        Assert.Contains(lines, l => l.Contains("answer", StringComparison.Ordinal) && !l.Contains(',', StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("42", StringComparison.Ordinal) && l.Contains('│'));
+        Assert.Contains("(1 row)", result.Out);
         Assert.Equal(string.Empty, result.Error);
     }
 
@@ -42,7 +45,7 @@ public sealed class SqlCommandTests
         using var directory = new TempDirectory();
         var missing = directory.File("missing.duckdb");
 
-        var result = CliRunner.Run("sql", "select 1", "--db", missing);
+        var result = CliRunner.Run("sql", "select 1", "--db", missing, "--format", "csv");
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("error: ", result.Error);
@@ -69,7 +72,7 @@ public sealed class SqlCommandTests
         var missing = directory.File("env.duckdb");
         var options = new CliOptions(Environment: new Dictionary<string, string> { ["C2C_WAREHOUSE"] = missing });
 
-        var result = CliRunner.Run(["sql", "select 1"], options);
+        var result = CliRunner.Run(["sql", "select 1", "--format", "csv"], options);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(missing, result.Error);
@@ -82,7 +85,7 @@ public sealed class SqlCommandTests
         using var directory = new TempDirectory();
         var expectedPath = Path.Combine(directory.Path, "data", "warehouse.duckdb");
 
-        var result = CliRunner.Run(["sql", "select 42 as answer"], new CliOptions(CurrentDirectory: directory.Path));
+        var result = CliRunner.Run(["sql", "select 42 as answer", "--format", "csv"], new CliOptions(CurrentDirectory: directory.Path));
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("answer\n42\n", result.Out);
@@ -96,7 +99,7 @@ public sealed class SqlCommandTests
         using var directory = new TempDirectory();
         directory.CreateDatabase("data/warehouse.duckdb", "create table contracts(id integer); insert into contracts values (1), (2), (3)");
 
-        var result = CliRunner.Run(["sql", "select count(*) as n from contracts"], new CliOptions(CurrentDirectory: directory.Path));
+        var result = CliRunner.Run(["sql", "select count(*) as n from contracts", "--format", "csv"], new CliOptions(CurrentDirectory: directory.Path));
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("n\n3\n", result.Out);
@@ -110,7 +113,7 @@ public sealed class SqlCommandTests
         var file = directory.CreateDatabase("elsewhere.duckdb", "create table t as select 'from env' as origin");
         var options = new CliOptions(Environment: new Dictionary<string, string> { ["C2C_WAREHOUSE"] = file });
 
-        var result = CliRunner.Run(["sql", "select origin from t"], options);
+        var result = CliRunner.Run(["sql", "select origin from t", "--format", "csv"], options);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("origin\nfrom env\n", result.Out);
@@ -119,7 +122,7 @@ public sealed class SqlCommandTests
     [Fact]
     public void A_syntax_error_exits_1_with_duckdbs_message_and_no_stack_trace()
     {
-        var result = CliRunner.Run("sql", "selec 1", "--db", ":memory:");
+        var result = CliRunner.Run("sql", "selec 1", "--db", ":memory:", "--format", "csv");
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("error: Parser Error: syntax error at or near \"selec\"", result.Error);
@@ -133,8 +136,8 @@ public sealed class SqlCommandTests
         using var directory = new TempDirectory();
         var file = directory.CreateDatabase("w.duckdb", "create table t(a integer); insert into t values (1)");
 
-        var write = CliRunner.Run("sql", "insert into t values (2)", "--db", file);
-        var read = CliRunner.Run("sql", "select count(*) as n from t", "--db", file);
+        var write = CliRunner.Run("sql", "insert into t values (2)", "--db", file, "--format", "csv");
+        var read = CliRunner.Run("sql", "select count(*) as n from t", "--db", file, "--format", "csv");
 
         Assert.Equal(1, write.ExitCode);
         Assert.StartsWith("error: ", write.Error);
@@ -149,7 +152,7 @@ public sealed class SqlCommandTests
         var file = directory.CreateDatabase("w.duckdb", "create table t(a integer); insert into t values (1)");
 
         var write = CliRunner.Run("sql", "insert into t values (2), (3)", "--db", file, "--write", "--format", "table");
-        var read = CliRunner.Run("sql", "select sum(a) as total from t", "--db", file);
+        var read = CliRunner.Run("sql", "select sum(a) as total from t", "--db", file, "--format", "csv");
 
         Assert.Equal(0, write.ExitCode);
         Assert.Equal("OK (2 rows changed)\n", write.Out);
@@ -162,7 +165,7 @@ public sealed class SqlCommandTests
         using var directory = new TempDirectory();
         var missing = directory.File("new.duckdb");
 
-        var result = CliRunner.Run("sql", "create table t(a integer)", "--db", missing, "--write");
+        var result = CliRunner.Run("sql", "create table t(a integer)", "--db", missing, "--write", "--format", "csv");
 
         Assert.Equal(2, result.ExitCode);
         Assert.False(File.Exists(missing));
@@ -172,7 +175,7 @@ public sealed class SqlCommandTests
     public void Several_statements_print_the_last_ones_rows()
     {
         var result = CliRunner.Run(
-            "sql", "create table t(a integer); insert into t values (7), (8); select a * 2 as doubled from t order by a", "--db", ":memory:");
+            "sql", "create table t(a integer); insert into t values (7), (8); select a * 2 as doubled from t order by a", "--db", ":memory:", "--format", "csv");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("doubled\n14\n16\n", result.Out);
@@ -234,7 +237,7 @@ public sealed class SqlCommandTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("--format", result.Out);
-        Assert.Contains("csv when it is redirected", result.Out);
+        Assert.Contains("also when the output is redirected", result.Out);
         Assert.Contains("C2C_WAREHOUSE", result.Out);
         Assert.Contains("data/warehouse.duckdb", result.Out);
     }
