@@ -1,0 +1,98 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace C2C.Analytics.Pipeline.Landing;
+
+/// <summary>The files of one entity in one run, written one by one; <see cref="Complete"/> writes the manifest.</summary>
+public sealed class LandingBatch
+{
+    private readonly List<LandedFile> _files = [];
+    private readonly string _source;
+    private readonly string _entity;
+    private readonly string _runId;
+    private readonly string _origin;
+    private readonly WatermarkRange _watermark;
+    private readonly TimeProvider _clock;
+    private bool _completed;
+
+    internal LandingBatch(string folder, string source, string entity, string runId, string origin, WatermarkRange watermark, TimeProvider clock)
+    {
+        Folder = folder;
+        _source = source;
+        _entity = entity;
+        _runId = runId;
+        _origin = origin;
+        _watermark = watermark;
+        _clock = clock;
+    }
+
+    public string Folder { get; }
+
+    public IReadOnlyList<LandedFile> Files => _files;
+
+    /// <summary>Lands one page exactly as given; <paramref name="records"/> is how many source records it holds.</summary>
+    public LandedFile Write(string name, ReadOnlySpan<byte> content, long records)
+    {
+        using var stream = Create(name);
+        stream.Write(content);
+        return Add(name, content.Length, SHA256.HashData(content), records);
+    }
+
+    /// <summary>Lands one page by copying a stream (a response body), hashing as it goes.</summary>
+    public async Task<LandedFile> WriteAsync(string name, Stream content, long records, CancellationToken cancellationToken = default)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        await using var stream = Create(name);
+        var buffer = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            hash.AppendData(buffer, 0, read);
+            await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            total += read;
+        }
+
+        return Add(name, total, hash.GetHashAndReset(), records);
+    }
+
+    /// <summary>Writes the manifest (atomically: a reader sees none or all of it) and returns it.</summary>
+    public LandingManifest Complete()
+    {
+        if (_completed)
+        {
+            throw new InvalidOperationException("This landing batch is already complete.");
+        }
+
+        _completed = true;
+        var manifest = new LandingManifest(_source, _entity, _runId, _origin, _clock.GetUtcNow(), _watermark, _files.ToList());
+        var path = Path.Combine(Folder, LandingManifest.FileName);
+        var temporary = path + ".tmp";
+        File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(manifest, LandingArea.ManifestJson));
+        File.Move(temporary, path);
+        return manifest;
+    }
+
+    private FileStream Create(string name)
+    {
+        if (_completed)
+        {
+            throw new InvalidOperationException("This landing batch is complete; no more files can be added.");
+        }
+
+        if (name == LandingManifest.FileName)
+        {
+            throw new ArgumentException($"'{name}' is reserved for the manifest.", nameof(name));
+        }
+
+        // CreateNew: a landed file is never overwritten, whatever happens.
+        return new FileStream(Path.Combine(Folder, LandingArea.CheckName(name)), FileMode.CreateNew, FileAccess.Write, FileShare.None);
+    }
+
+    private LandedFile Add(string name, long bytes, byte[] hash, long records)
+    {
+        var file = new LandedFile(name, bytes, Convert.ToHexStringLower(hash), records);
+        _files.Add(file);
+        return file;
+    }
+}
