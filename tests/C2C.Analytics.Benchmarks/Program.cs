@@ -8,6 +8,7 @@ using C2C.Analytics.Benchmarks.Provider;
 IBenchmark[] benchmarks =
 [
     new ProviderBenchmark(),
+    new C2C.Analytics.Benchmarks.Calendar.CalendarBenchmark(),
 ];
 
 return BenchmarkDispatcher.Run(benchmarks, args);

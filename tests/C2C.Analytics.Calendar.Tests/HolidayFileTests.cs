@@ -130,5 +130,27 @@ public class HolidayFileTests
         Assert.Contains(path, ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Load_records_the_sha256_of_the_files_bytes_a_byte_order_mark_included()
+    {
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"holidays-{Guid.NewGuid():N}.csv");
+        byte[] bytes = [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes("date,name\n2026-11-27,Day after Thanksgiving\n")];
+        File.WriteAllBytes(path, bytes);
+        try
+        {
+            var file = HolidayFile.Load(path);
+
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), file.Sha256);
+            Assert.Equal("Day after Thanksgiving", Assert.Single(file.Entries).Name);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Text_parsed_from_a_reader_has_no_sha256() => Assert.Null(Parse("date,name\n2026-11-27,Day after\n").Sha256);
+
     private static HolidayFile Parse(string text) => HolidayFile.Parse(new StringReader(text), Path);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace C2C.Analytics.Calendar;
@@ -31,14 +32,21 @@ public sealed class HolidayFile
 
     private const string DateFormat = "yyyy-MM-dd";
 
-    private HolidayFile(string path, IReadOnlyList<HolidayFileEntry> entries)
+    private HolidayFile(string path, IReadOnlyList<HolidayFileEntry> entries, string? sha256 = null)
     {
         Path = path;
         Entries = entries;
+        Sha256 = sha256;
     }
 
     /// <summary>The file's path, as given.</summary>
     public string Path { get; }
+
+    /// <summary>
+    /// SHA-256 of the file's bytes as read (lower-case hex), so that a warehouse can record exactly which holiday
+    /// file built its calendar; <c>null</c> when the text was parsed from a reader rather than read from a file.
+    /// </summary>
+    public string? Sha256 { get; }
 
     /// <summary>The rows, in file order.</summary>
     public IReadOnlyList<HolidayFileEntry> Entries { get; }
@@ -65,8 +73,11 @@ public sealed class HolidayFile
         ArgumentNullException.ThrowIfNull(path);
         try
         {
-            using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            return Parse(reader, path, out errors);
+            // Read once: the hash and the rows come from the same bytes.
+            var bytes = File.ReadAllBytes(path);
+            using var reader = new StreamReader(new MemoryStream(bytes, writable: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            var parsed = Parse(reader, path, out errors);
+            return new HolidayFile(path, parsed.Entries, Convert.ToHexStringLower(SHA256.HashData(bytes)));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
