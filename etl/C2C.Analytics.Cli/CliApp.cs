@@ -26,7 +26,8 @@ internal static class CliApp
     {
         var root = new RootCommand(
             "c2c: the C2C.Analytics command line. Contract-to-Cash analytics over an embedded DuckDB warehouse.\n\n" +
-            "Exit codes: 0 success, 1 error reported by DuckDB, 2 bad usage (including a database file that does not exist).");
+            "Exit codes: 0 success, 1 failure (a failed run, a configuration error, an error reported by DuckDB), 2 bad usage\n" +
+            "(including a database file that does not exist), 130 interrupted (Ctrl+C or SIGTERM).");
         foreach (var option in root.Options)
         {
             if (option is VersionOption version)
@@ -35,7 +36,11 @@ internal static class CliApp
             }
         }
 
+        root.Subcommands.Add(new RunCommand(environment).Command);
+        root.Subcommands.Add(new ModelsCommand(environment).Command);
         root.Subcommands.Add(new SqlCommand(environment).Command);
+        root.Subcommands.Add(new SampleCommand(environment).Command);
+        root.Subcommands.Add(new CalendarCommand(environment).Command);
         return root;
     }
 }

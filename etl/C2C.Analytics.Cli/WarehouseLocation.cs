@@ -1,13 +1,16 @@
+using C2C.Analytics.Pipeline;
+
 namespace C2C.Analytics.Cli;
 
 /// <summary>
 /// Where the warehouse file is: <c>--db</c> when given, else the <c>C2C_WAREHOUSE</c> environment variable, else
-/// <c>data/warehouse.duckdb</c> under the current directory. Every command that touches the warehouse resolves it here.
+/// <c>warehouse.duckdb</c> in the data folder (<c>C2C_DATA</c>, else <c>data</c> under the current directory), which is
+/// where <c>c2c run</c> builds it. Every command that touches the warehouse resolves it here.
 /// </summary>
 internal sealed record WarehouseLocation(string Path, WarehouseSource Source)
 {
     public const string EnvironmentVariable = "C2C_WAREHOUSE";
-    public const string DefaultRelativePath = "data/warehouse.duckdb";
+    public const string FileName = "warehouse.duckdb";
     public const string InMemory = ":memory:";
 
     /// <summary>True for <c>:memory:</c> (and DuckDB's named in-memory databases, <c>:memory:name</c>).</summary>
@@ -23,6 +26,7 @@ internal sealed record WarehouseLocation(string Path, WarehouseSource Source)
     {
         WarehouseSource.Option => "--db",
         WarehouseSource.Environment => EnvironmentVariable,
+        WarehouseSource.DataEnvironment => DataDirectory.EnvironmentVariable,
         _ => "the default",
     };
 
@@ -39,7 +43,9 @@ internal sealed record WarehouseLocation(string Path, WarehouseSource Source)
             return new WarehouseLocation(Absolute(fromEnvironment, currentDirectory), WarehouseSource.Environment);
         }
 
-        return new WarehouseLocation(Absolute(DefaultRelativePath, currentDirectory), WarehouseSource.Default);
+        var data = DataDirectory.Resolve(null, getEnvironmentVariable, currentDirectory);
+        var source = string.IsNullOrWhiteSpace(getEnvironmentVariable(DataDirectory.EnvironmentVariable)) ? WarehouseSource.Default : WarehouseSource.DataEnvironment;
+        return new WarehouseLocation(System.IO.Path.Combine(data, FileName), source);
     }
 
     private static string Absolute(string path, string currentDirectory) =>
@@ -50,5 +56,6 @@ internal enum WarehouseSource
 {
     Default,
     Environment,
+    DataEnvironment,
     Option,
 }

@@ -14,6 +14,24 @@ public sealed class WarehouseLocationTests
     }
 
     [Fact]
+    public void With_only_C2C_DATA_it_is_the_warehouse_c2c_run_builds_in_that_data_folder()
+    {
+        var location = WarehouseLocation.Resolve(null, name => name == "C2C_DATA" ? "/var/lib/c2c" : null, "/srv/c2c");
+
+        Assert.Equal("/var/lib/c2c/warehouse.duckdb", location.Path);
+        Assert.Equal("C2C_DATA", location.Origin);
+        Assert.True(location.IsExplicit);
+    }
+
+    [Fact]
+    public void C2C_WAREHOUSE_wins_over_C2C_DATA()
+    {
+        var location = WarehouseLocation.Resolve(null, name => name switch { "C2C_DATA" => "/var/lib/c2c", "C2C_WAREHOUSE" => "/w/x.duckdb", _ => null }, "/srv/c2c");
+
+        Assert.Equal("/w/x.duckdb", location.Path);
+    }
+
+    [Fact]
     public void The_environment_variable_overrides_the_default()
     {
         var location = WarehouseLocation.Resolve(null, name => name == "C2C_WAREHOUSE" ? "w/prod.duckdb" : null, "/srv/c2c");

@@ -18,8 +18,8 @@ internal sealed class SqlCommand
     {
         Description =
             $"The DuckDB database file, or {WarehouseLocation.InMemory} for an empty in-memory database. Default: " +
-            $"${WarehouseLocation.EnvironmentVariable} if set, else {WarehouseLocation.DefaultRelativePath} under the current " +
-            "directory. A file that does not exist is an error (sql never creates one), except the default location: " +
+            $"${WarehouseLocation.EnvironmentVariable} if set, else {WarehouseLocation.FileName} in the data folder ($C2C_DATA, " +
+            "else data under the current directory), where c2c run builds it. A file that does not exist is an error (sql never creates one), except the default location: " +
             "until the pipeline has built the warehouse there, queries run against an empty in-memory database.",
         HelpName = "PATH",
     };

@@ -103,7 +103,12 @@ public static partial class TrackerOptionsValidator
         foreach (var stage in stages)
         {
             Title(stage.StatusColumnTitle, $"stage '{stage.Key}' status");
-            Title(stage.DateColumnTitle, $"stage '{stage.Key}' date");
+            // A stage may take its date from the intake-date column (the default intake stage does: its date is the
+            // intake date); any other shared title is a mistake.
+            if (!string.Equals(stage.DateColumnTitle.Trim(), columns.IntakeDate?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                Title(stage.DateColumnTitle, $"stage '{stage.Key}' date");
+            }
             Title(stage.EvidenceColumnTitle, $"stage '{stage.Key}' evidence");
             Title(stage.NotesColumnTitle, $"stage '{stage.Key}' notes");
         }

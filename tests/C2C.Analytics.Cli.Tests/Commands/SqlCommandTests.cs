@@ -239,7 +239,7 @@ public sealed class SqlCommandTests
         Assert.Contains("--format", result.Out);
         Assert.Contains("also when the output is redirected", result.Out);
         Assert.Contains("C2C_WAREHOUSE", result.Out);
-        Assert.Contains("data/warehouse.duckdb", result.Out);
+        Assert.Contains("warehouse.duckdb in the data folder ($C2C_DATA", result.Out);
     }
 
     [Fact]

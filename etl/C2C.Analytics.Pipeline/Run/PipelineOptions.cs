@@ -1,0 +1,32 @@
+namespace C2C.Analytics.Pipeline.Run;
+
+/// <summary>Configuration section <c>Pipeline</c>: where the run reads and writes, and DuckDB's resources.</summary>
+public sealed class PipelineOptions
+{
+    public const string SectionName = "Pipeline";
+
+    /// <summary>The warehouse file; default <c>&lt;data&gt;/warehouse.duckdb</c>.</summary>
+    public string? Warehouse { get; set; }
+
+    /// <summary>The Parquet export folder; default <c>&lt;data&gt;/export</c>.</summary>
+    public string? ExportDirectory { get; set; }
+
+    /// <summary>DuckDB worker threads for the run (default: all cores). On a shared server, set it.</summary>
+    public int? Threads { get; set; }
+
+    /// <summary>DuckDB memory limit, e.g. <c>4GB</c> (default: DuckDB's, about 80% of memory).</summary>
+    public string? MemoryLimit { get; set; }
+
+    /// <summary>The built-in sample source, used when no live source is configured.</summary>
+    public SampleSourceOptions Sample { get; set; } = new();
+}
+
+public sealed class SampleSourceOptions
+{
+    public int Engagements { get; set; } = 500;
+
+    public int Seed { get; set; } = 42;
+}
+
+/// <summary>What one <c>c2c run</c> was asked to do.</summary>
+public sealed record RunRequest(string DataDirectory, DateOnly AsOf, bool FullRefresh = false, string? LandingRunId = null);

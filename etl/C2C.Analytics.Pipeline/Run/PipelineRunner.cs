@@ -1,0 +1,212 @@
+using System.Diagnostics;
+using C2C.Analytics.Calendar;
+using C2C.Analytics.DuckDb;
+using C2C.Analytics.Pipeline.Export;
+using C2C.Analytics.Pipeline.Landing;
+using C2C.Analytics.Pipeline.Tracker;
+using C2C.Analytics.Warehouse.Models;
+using C2C.Analytics.Warehouse.Raw;
+
+namespace C2C.Analytics.Pipeline.Run;
+
+/// <summary>
+/// One run: extract → land → (one transaction: raw load → configuration → calendar → functions → models → rejects →
+/// reconciliation → export staging) → commit → publish the export. A failure anywhere leaves the warehouse and the
+/// export as they were, and is recorded in etl_run.
+/// </summary>
+public sealed class PipelineRunner(
+    PipelineOptions options,
+    TrackerOptions tracker,
+    CalendarOptions calendarOptions,
+    ISourceExtractor extractor,
+    ModelCatalog models,
+    string functionsDirectory,
+    TimeProvider? clock = null)
+{
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    /// <summary>Progress lines for a person watching ("loading raw tables…", "model dim_stage 12 rows").</summary>
+    public event Action<string>? Progress;
+
+    public string WarehousePath(RunRequest request) => options.Warehouse ?? Path.Combine(request.DataDirectory, "warehouse.duckdb");
+
+    public string ExportDirectory(RunRequest request) => options.ExportDirectory ?? Path.Combine(request.DataDirectory, "export");
+
+    public async Task<RunSummary> RunAsync(RunRequest request, CancellationToken cancellationToken = default)
+    {
+        // Configuration errors stop the run before anything is touched.
+        var stages = TrackerOptionsValidator.Validate(tracker);
+        var calendar = BusinessCalendar.FromOptions(calendarOptions);
+
+        var startedAt = _clock.GetUtcNow();
+        var runId = LandingArea.NewRunId(startedAt);
+        var steps = new List<StepTiming>();
+        var landing = new LandingArea(request.DataDirectory);
+
+        var warehousePath = WarehousePath(request);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(warehousePath))!);
+        Directory.CreateDirectory(ExportDirectory(request));
+        using var connection = new DuckDbConnection(ConnectionString(warehousePath));
+        connection.Open();
+        EtlTables.Ensure(connection);
+        var record = new RunRecord(runId, startedAt, request.AsOf, request.LandingRunId is null ? extractor.Origin : "landing", request.FullRefresh);
+        EtlTables.Started(connection, record);
+
+        var export = new ParquetExport(ExportDirectory(request), runId);
+        try
+        {
+            var manifests = await Timed(steps, "extract", async () =>
+            {
+                var landed = request.LandingRunId is null
+                    ? await extractor.ExtractAsync(landing, runId, request, cancellationToken)
+                    : ReadLanded(landing, request.LandingRunId);
+                return (landed, landed.Sum(m => m.RecordCount));
+            });
+
+            IReadOnlyList<ModelResult> modelResults;
+            IReadOnlyList<SourceCount> counts;
+            using (var transaction = connection.BeginTransaction())
+            {
+                Timed(steps, "load raw", () => LoadRaw(connection, landing, manifests));
+                Timed(steps, "configuration", () => { ConfigTables.Write(connection, runId, request.AsOf, tracker, stages); return 0L; });
+                Timed(steps, "calendar", () => CalendarStep.Build(connection, calendar, calendarOptions, request.AsOf));
+                Timed(steps, "functions", () => RunFunctions(connection));
+                modelResults = Timed(steps, "models", () =>
+                {
+                    var results = new ModelRunner(models).Run(connection, r => Report($"model {r.Model.Name}: {r.Rows?.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) ?? "-"} rows in {r.Elapsed.TotalSeconds:0.00} s"), cancellationToken);
+                    return (results, (long?)results.Count);
+                });
+                MissingColumns.ThrowIfAny(connection);
+                Timed(steps, "rejects", () => (long)EtlTables.Execute(connection, """
+                    INSERT INTO etl_reject
+                    SELECT $run_id, source, entity, file_name, sheet_id, row_id, row_number, record_key, field, reason, detail, raw_record
+                    FROM int_rejects
+                    """, ("run_id", runId)));
+                counts = Reconciliation.Count(connection, manifests);
+                Reconciliation.Record(connection, runId, counts, manifests);
+                if (counts.Any(c => !c.Reconciles))
+                {
+                    throw new ReconciliationException(counts);
+                }
+
+                Timed(steps, "export", () => (long)export.Write(connection));
+                cancellationToken.ThrowIfCancellationRequested();
+                transaction.Commit();
+            }
+
+            export.Publish();
+            var finishedAt = _clock.GetUtcNow();
+            foreach (var step in steps)
+            {
+                EtlTables.Step(connection, runId, step);
+            }
+
+            EtlTables.Finished(connection, runId, finishedAt, "succeeded",
+                counts.Sum(c => c.Extracted), counts.Sum(c => c.Loaded), counts.Sum(c => c.Rejected), error: null);
+            return RunSummary.Read(connection, record, finishedAt, warehousePath, ExportDirectory(request), steps, modelResults, counts, export.Tables);
+        }
+        catch (Exception e)
+        {
+            export.Discard();
+            EtlTables.Finished(connection, runId, _clock.GetUtcNow(), "failed", null, null, null, e.Message);
+            throw new PipelineRunException(runId, e);
+        }
+    }
+
+    private string ConnectionString(string path)
+    {
+        var builder = new DuckDbConnectionStringBuilder { DataSource = path };
+        if (options.Threads is { } threads)
+        {
+            builder.Threads = threads;
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.MemoryLimit))
+        {
+            builder.MemoryLimit = options.MemoryLimit;
+        }
+
+        return builder.ConnectionString;
+    }
+
+    private static IReadOnlyList<LandingManifest> ReadLanded(LandingArea landing, string landingRunId)
+    {
+        var manifests = RawSource.All
+            .Select(s => landing.ReadManifest(s.Source, s.Entity, landingRunId))
+            .OfType<LandingManifest>()
+            .ToList();
+        return manifests.Count > 0
+            ? manifests
+            : throw new InvalidOperationException($"No completed landing run '{landingRunId}' under {landing.Root}.");
+    }
+
+    private long LoadRaw(DuckDbConnection connection, LandingArea landing, IReadOnlyList<LandingManifest> manifests)
+    {
+        long rows = 0;
+        foreach (var source in RawSource.All)
+        {
+            var manifest = manifests.FirstOrDefault(m => m.Source == source.Source && m.Entity == source.Entity);
+            var files = manifest is null ? [] : landing.FilePaths(manifest);
+            var pages = RawLoader.Load(connection, source, files);
+            Report($"raw {source.Table}: {pages} page(s)");
+            rows += pages;
+        }
+
+        return rows;
+    }
+
+    private long RunFunctions(DuckDbConnection connection)
+    {
+        if (!Directory.Exists(functionsDirectory))
+        {
+            return 0;
+        }
+
+        var files = Directory.GetFiles(functionsDirectory, "*.sql").Order(StringComparer.Ordinal).ToList();
+        foreach (var file in files)
+        {
+            try
+            {
+                EtlTables.Execute(connection, File.ReadAllText(file));
+            }
+            catch (DuckDbException e)
+            {
+                throw new InvalidOperationException($"Function file {Path.GetFileName(file)} failed: {e.Message}", e);
+            }
+        }
+
+        return files.Count;
+    }
+
+    private void Report(string message) => Progress?.Invoke(message);
+
+    private T Timed<T>(List<StepTiming> steps, string name, Func<(T Value, long? Rows)> action)
+    {
+        Report($"{name}…");
+        var startedAt = _clock.GetUtcNow();
+        var watch = Stopwatch.StartNew();
+        var (value, rows) = action();
+        steps.Add(new StepTiming(name, startedAt, watch.Elapsed, rows));
+        return value;
+    }
+
+    private void Timed(List<StepTiming> steps, string name, Func<long> action) =>
+        Timed<long>(steps, name, () => { var rows = action(); return (rows, rows); });
+
+    private async Task<T> Timed<T>(List<StepTiming> steps, string name, Func<Task<(T Value, long Rows)>> action)
+    {
+        Report($"{name}…");
+        var startedAt = _clock.GetUtcNow();
+        var watch = Stopwatch.StartNew();
+        var (value, rows) = await action();
+        steps.Add(new StepTiming(name, startedAt, watch.Elapsed, rows));
+        return value;
+    }
+}
+
+/// <summary>A run failed; the warehouse and the export are as they were before it.</summary>
+public sealed class PipelineRunException(string runId, Exception inner)
+    : Exception($"Run {runId} failed and was rolled back: {inner.Message}", inner)
+{
+    public string RunId { get; } = runId;
+}
