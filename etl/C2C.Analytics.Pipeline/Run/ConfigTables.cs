@@ -18,7 +18,17 @@ public static class ConfigTables
                 sla_bd INTEGER NOT NULL, reminder_cadence_bd INTEGER NOT NULL, prerequisites VARCHAR[] NOT NULL);
             CREATE OR REPLACE TABLE cfg_tracker_column (title VARCHAR NOT NULL, field VARCHAR NOT NULL, stage_key VARCHAR, owner_role VARCHAR);
             CREATE OR REPLACE TABLE cfg_status_text (status_text VARCHAR NOT NULL, status VARCHAR NOT NULL);
+            CREATE OR REPLACE TABLE cfg_aging_bucket (bucket_order INTEGER NOT NULL, aging_bucket VARCHAR NOT NULL, min_bd INTEGER NOT NULL, max_bd INTEGER);
+            CREATE OR REPLACE TABLE cfg_metric (due_soon_bd INTEGER NOT NULL, stuck_sla_multiple DECIMAL(9,2) NOT NULL);
             """);
+        EtlTables.Execute(connection, "INSERT INTO cfg_metric VALUES ($due_soon, $stuck)",
+            ("due_soon", options.Metrics.DueSoonBusinessDays), ("stuck", options.Metrics.StuckSlaMultiple));
+        foreach (var (order, label, min, max) in options.Metrics.AgingBuckets())
+        {
+            EtlTables.Execute(connection, "INSERT INTO cfg_aging_bucket VALUES ($order, $label, $min, $max)",
+                ("order", order), ("label", label), ("min", min), ("max", max));
+        }
+
         EtlTables.Execute(connection, "INSERT INTO cfg_run VALUES ($run_id, $as_of)", ("run_id", runId), ("as_of", asOf));
 
         foreach (var stage in stages)

@@ -46,6 +46,8 @@ internal sealed class EngagementLifecycle
         // Done at intake: the row was created after the contract (and sometimes the PO) already came in.
         var doneAtIntakeThrough = _random.Chance(0.08) ? (_random.Chance(0.3) ? 2 : 1) : 0;
         var paymentTermsDays = opportunity.Account?.PaymentTermsDays ?? 30;
+        // An N/A stage is transparent for dates (warehouse/METRICS.md): the stages after it activate when it would have.
+        var notApplicableFrom = new DateOnly?[count];
         for (var i = 0; i < count; i++)
         {
             if (!_prerequisites[i].All(p => IsDone(cells[p])))
@@ -57,7 +59,7 @@ internal sealed class EngagementLifecycle
             var activation = intake;
             foreach (var p in _prerequisites[i])
             {
-                if (cells[p].Date is { } completed && completed > activation)
+                if ((cells[p].Date ?? notApplicableFrom[p]) is { } completed && completed > activation)
                 {
                     activation = completed;
                 }
@@ -67,6 +69,7 @@ internal sealed class EngagementLifecycle
             if (i > 0 && i > doneAtIntakeThrough && !_dateIsIntakeDate[i] && _texts.Has(StageStatus.NotApplicable) && _random.Chance(profile.NotApplicableChance))
             {
                 cells[i].Status = StageStatus.NotApplicable;
+                notApplicableFrom[i] = activation;
                 continue;
             }
 

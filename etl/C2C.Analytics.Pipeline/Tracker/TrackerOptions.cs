@@ -13,6 +13,9 @@ public sealed class TrackerOptions
     /// <summary>Tracker status texts → canonical status (<see cref="StageStatus"/>). Null means the defaults.</summary>
     public Dictionary<string, string>? StatusTexts { get; set; }
 
+    /// <summary>Aging buckets, the due-soon window and the stuck rule of the lifecycle facts.</summary>
+    public LifecycleMetricOptions Metrics { get; set; } = new();
+
     public IReadOnlyList<StageDefinition> EffectiveStages => Stages is { Count: > 0 } ? Stages : DefaultStages();
 
     public IReadOnlyDictionary<string, string> EffectiveStatusTexts => StatusTexts is { Count: > 0 }

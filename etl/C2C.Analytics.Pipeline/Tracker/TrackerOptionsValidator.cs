@@ -118,12 +118,36 @@ public static partial class TrackerOptionsValidator
             problems.Add($"Status text '{text}' maps to '{status}', which is not one of {string.Join(", ", Canonical)}.");
         }
 
+        ValidateMetrics(options.Metrics, problems);
         if (problems.Count > 0)
         {
             throw new TrackerConfigurationException(problems);
         }
 
         return resolved;
+    }
+
+    private static void ValidateMetrics(LifecycleMetricOptions metrics, List<string> problems)
+    {
+        var bounds = metrics.EffectiveAgingBucketUpperBounds;
+        for (var i = 0; i < bounds.Count; i++)
+        {
+            if (bounds[i] < 0 || (i > 0 && bounds[i] <= bounds[i - 1]))
+            {
+                problems.Add($"Metrics:AgingBucketUpperBounds must be ascending business-day counts of 0 or more; got {string.Join(", ", bounds)}.");
+                break;
+            }
+        }
+
+        if (metrics.DueSoonBusinessDays < 0)
+        {
+            problems.Add($"Metrics:DueSoonBusinessDays must be 0 or more; got {metrics.DueSoonBusinessDays}.");
+        }
+
+        if (metrics.StuckSlaMultiple < 1)
+        {
+            problems.Add($"Metrics:StuckSlaMultiple must be at least 1 (a stage cannot be stuck before it is overdue); got {metrics.StuckSlaMultiple}.");
+        }
     }
 
     private static List<string>? FindCycle(List<ResolvedStage> stages)

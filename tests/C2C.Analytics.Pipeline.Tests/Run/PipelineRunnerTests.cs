@@ -16,7 +16,7 @@ public sealed class PipelineRunnerTests : IDisposable
 {
     private static readonly DateOnly AsOf = new(2025, 7, 1);
     private static readonly string[] BuiltTables =
-        ["dim_engagement", "dim_stage", "dim_owner", "bridge_engagement_owner", "fct_opportunity", "fct_opportunity_stage_history"];
+        ["dim_engagement", "dim_stage", "dim_owner", "bridge_engagement_owner", "fct_opportunity", "fct_opportunity_stage_history", "fct_engagement_stage"];
 
     private readonly string _data = Path.Combine(Path.GetTempPath(), "c2c-run-tests-" + Guid.NewGuid().ToString("N"));
 
@@ -60,6 +60,23 @@ public sealed class PipelineRunnerTests : IDisposable
         Assert.Equal("succeeded", run.Status);
         Assert.Equal(run.Extracted, run.Loaded + run.Rejected);
         Assert.Equal(3, connection.ExecuteScalar<long>("SELECT count(*) FROM etl_run_source WHERE run_id = $run_id", new { run_id = summary.Run.RunId }));
+    }
+
+    [Fact]
+    public async Task The_lifecycle_facts_find_exactly_the_gate_violations_the_sample_planted()
+    {
+        var (runner, extractor) = Runner();
+
+        var summary = await runner.RunAsync(new RunRequest(_data, AsOf));
+
+        using var connection = Open(summary.WarehousePath);
+        var found = connection.Query<(string, string)>("SELECT deal_id, stage_key FROM fct_engagement_stage WHERE gate_violation").ToHashSet();
+        var planted = extractor.LastResult!.GateViolations.Select(g => (g.DealId, g.StageKey)).ToHashSet();
+        Assert.NotEmpty(planted);
+        Assert.Equal(planted, found);
+        var stages = new TrackerOptions().EffectiveStages.Count;
+        Assert.Equal(summary.Sources.Single(s => s.Source == "smartsheet").Loaded * stages,
+            connection.ExecuteScalar<long>("SELECT count(*) FROM fct_engagement_stage"));
     }
 
     [Fact]
