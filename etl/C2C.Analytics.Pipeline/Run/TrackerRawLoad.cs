@@ -62,7 +62,7 @@ internal static class TrackerRawLoad
 
             if (manifest.Files.Any(f => f.LandingRunId is not null))
             {
-                KeepNewestRows(connection, source.Table, files.Select(f => ((f.File.LandingRunId ?? manifest.RunId) + "/" + f.File.Name, f.Path)));
+                KeepNewestRows(connection, source.Table, LandingOrder(landing, manifest, files));
             }
 
             return pages;
@@ -76,16 +76,43 @@ internal static class TrackerRawLoad
         }
     }
 
+    /// <summary>
+    /// The files oldest first: by when their landing run's extract finished (its manifest's extracted_at; run ids of
+    /// one second need not sort in time), then run id, then name (page order within a read).
+    /// </summary>
+    private static IEnumerable<string> LandingOrder(LandingArea landing, LandingManifest manifest, IEnumerable<(LandedFile File, string Path)> files)
+    {
+        var extractedAt = new Dictionary<string, DateTimeOffset> { [manifest.RunId] = manifest.ExtractedAt };
+        DateTimeOffset When(string runId)
+        {
+            if (!extractedAt.TryGetValue(runId, out var at))
+            {
+                at = landing.ReadManifest(manifest.Source, manifest.Entity, runId)?.ExtractedAt ?? DateTimeOffset.MinValue;
+                extractedAt[runId] = at;
+            }
+
+            return at;
+        }
+
+        return files
+            .Select(f => (RunId: f.File.LandingRunId ?? manifest.RunId, f.File.Name, f.Path))
+            .OrderBy(f => When(f.RunId))
+            .ThenBy(f => f.RunId, StringComparer.Ordinal)
+            .ThenBy(f => f.Name, StringComparer.Ordinal)
+            .Select(f => f.Path)
+            .ToList();
+    }
+
     /// <summary>Rewrites the table so that each (sheet, row) is kept only in the newest page that has it.</summary>
-    private static void KeepNewestRows(DuckDbConnection connection, string table, IEnumerable<(string Order, string Path)> files)
+    private static void KeepNewestRows(DuckDbConnection connection, string table, IEnumerable<string> filesOldestFirst)
     {
         EtlTables.Execute(connection, "CREATE OR REPLACE TEMP TABLE tracker_page_order (file_name VARCHAR NOT NULL, page_order INTEGER NOT NULL)");
         using (var appender = connection.CreateAppender("tracker_page_order"))
         {
             var order = 0;
-            foreach (var file in files.OrderBy(f => f.Order, StringComparer.Ordinal))
+            foreach (var path in filesOldestFirst)
             {
-                appender.CreateRow().AppendValue(file.Path).AppendValue(++order).EndRow();
+                appender.CreateRow().AppendValue(path).AppendValue(++order).EndRow();
             }
         }
 
