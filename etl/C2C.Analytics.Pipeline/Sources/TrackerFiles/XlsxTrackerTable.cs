@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using ExcelDataReader;
 
 namespace C2C.Analytics.Pipeline.Sources.TrackerFiles;
@@ -15,12 +16,19 @@ internal sealed class XlsxTrackerTable : TrackerTable
     private readonly List<string> _titles = [];
     private int _row;
 
+    static XlsxTrackerTable()
+    {
+        // ExcelDataReader looks up Windows-1252 (its fallback for the old binary format) even for XLSX, whose text is
+        // Unicode; .NET has that code page only through the code-page provider it ships.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    }
+
     public XlsxTrackerTable(Stream content, string fileName, string? worksheet)
     {
         _fileName = fileName;
         try
         {
-            _reader = ExcelReaderFactory.CreateOpenXmlReader(content, new ExcelReaderConfiguration { LeaveOpen = true });
+            _reader = ExcelReaderFactory.CreateOpenXmlReader(content, new ExcelReaderConfiguration { LeaveOpen = true, FallbackEncoding = Encoding.UTF8 });
         }
         catch (Exception e) when (e is not TrackerFileException)
         {
