@@ -92,6 +92,3 @@ internal sealed record SmartsheetFailure(int? HttpStatus, SmartsheetError Error,
         _ => "",
     };
 }
-
-/// <summary>The network fault behind a failed request, with its text already cleared of the token.</summary>
-internal sealed class SmartsheetTransportException(string message) : Exception(message);

@@ -46,9 +46,15 @@ public sealed class SmartsheetIncrementalTests : IDisposable
             manifest.Files.Select(f => (f.LandingRunId, f.Name, f.Records)).OrderBy(f => f.Name, StringComparer.Ordinal));
         var tracker = second.Sources.Single(s => s.Source == "smartsheet");
         Assert.Equal((5L, 5L, 0L), (tracker.Extracted, tracker.Loaded, tracker.Rejected));
-        Assert.Equal(
-            [(TestTracker.DealId(1), 1000m), (TestTracker.DealId(2), 2500m), (TestTracker.DealId(3), 1000m), (TestTracker.DealId(4), 1000m), (TestTracker.DealId(5), 1000m)],
-            _harness.Query<(string, decimal)>("SELECT deal_id, contract_value FROM dim_engagement WHERE is_current ORDER BY deal_id"));
+        (string, decimal)[] expected =
+            [(TestTracker.DealId(1), 1000m), (TestTracker.DealId(2), 2500m), (TestTracker.DealId(3), 1000m), (TestTracker.DealId(4), 1000m), (TestTracker.DealId(5), 1000m)];
+        Assert.Equal(expected, _harness.Query<(string, decimal)>("SELECT deal_id, contract_value FROM dim_engagement WHERE is_current ORDER BY deal_id"));
+
+        // Rebuilding from that run's landing (c2c run --landing) reads the earlier run's pages it lists: same tracker.
+        var requestsBefore = server.Log.Count;
+        await _harness.RunAsync(_harness.Extractor(options), landingRunId: second.Run.RunId);
+        Assert.Equal(requestsBefore, server.Log.Count);
+        Assert.Equal(expected, _harness.Query<(string, decimal)>("SELECT deal_id, contract_value FROM dim_engagement WHERE is_current ORDER BY deal_id"));
     }
 
     [Fact]
