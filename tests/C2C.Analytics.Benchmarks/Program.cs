@@ -9,6 +9,7 @@ IBenchmark[] benchmarks =
 [
     new ProviderBenchmark(),
     new C2C.Analytics.Benchmarks.Calendar.CalendarBenchmark(),
+    new C2C.Analytics.Benchmarks.Smartsheet.SmartsheetBenchmark(),
 ];
 
 return BenchmarkDispatcher.Run(benchmarks, args);

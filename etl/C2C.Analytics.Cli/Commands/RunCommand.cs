@@ -3,6 +3,8 @@ using System.Globalization;
 using C2C.Analytics.Calendar;
 using C2C.Analytics.Pipeline;
 using C2C.Analytics.Pipeline.Run;
+using C2C.Analytics.Pipeline.Sources.Smartsheet;
+using C2C.Analytics.Pipeline.Sources.TrackerFiles;
 using C2C.Analytics.Pipeline.Tracker;
 using C2C.Analytics.Warehouse.Models;
 using Microsoft.Extensions.Configuration;
@@ -40,12 +42,18 @@ internal sealed class RunCommand
         HelpName = "RUN_ID",
     };
 
+    private readonly Option<string?> _trackerFile = new("--tracker-file")
+    {
+        Description = "Load the tracker from this CSV or XLSX export (first row: column titles) instead of Smartsheet.",
+        HelpName = "PATH",
+    };
+
     public RunCommand(CliEnvironment environment)
     {
         _environment = environment;
         Command = new Command("run", "Run the pipeline: extract, land, build the warehouse and export Parquet, all or nothing.")
         {
-            _asOf, _data, _fullRefresh, _landing,
+            _asOf, _data, _fullRefresh, _landing, _trackerFile,
         };
         Command.SetAction((parseResult, cancellationToken) => Task.Run(() => RunAsync(parseResult, cancellationToken), CancellationToken.None));
     }
@@ -63,7 +71,8 @@ internal sealed class RunCommand
             RunSummaryPrinter.Print(summary, _environment.Out);
             return ExitCodes.Success;
         }
-        catch (Exception e) when (e is TrackerConfigurationException or CalendarConfigurationException or HolidayFileException or ModelCatalogException)
+        catch (Exception e) when (e is TrackerConfigurationException or CalendarConfigurationException or HolidayFileException or ModelCatalogException
+            or SmartsheetConfigurationException)
         {
             error.WriteLine($"error: {e.Message}");
             error.WriteLine("Nothing was run; the warehouse and the export are unchanged.");
@@ -82,6 +91,12 @@ internal sealed class RunCommand
         var configuration = AppConfiguration.Load(_environment);
         var pipeline = AppConfiguration.Bind<PipelineOptions>(configuration, PipelineOptions.SectionName);
         var tracker = AppConfiguration.Bind<TrackerOptions>(configuration, TrackerOptions.SectionName);
+        var smartsheet = AppConfiguration.Bind<SmartsheetOptions>(configuration, SmartsheetOptions.SectionName);
+        if ((parseResult.GetValue(_trackerFile) ?? tracker.Export.Path) is { Length: > 0 } trackerFile)
+        {
+            tracker.Export.Path = Path.GetFullPath(trackerFile, _environment.CurrentDirectory);
+        }
+
         var calendar = CalendarOptions.FromConfiguration(configuration);
         if (calendar.HolidayFile is { } holidayFile)
         {
@@ -97,7 +112,7 @@ internal sealed class RunCommand
         }
         var asOf = parseResult.GetValue(_asOf) ?? DateOnly.FromDateTime(DateTime.UtcNow);
         request = new RunRequest(dataDirectory, asOf, parseResult.GetValue(_fullRefresh), parseResult.GetValue(_landing));
-        return new PipelineRunner(pipeline, tracker, calendar, SourceExtractors.Create(pipeline, tracker, calendar),
+        return new PipelineRunner(pipeline, tracker, calendar, SourceExtractors.Create(pipeline, tracker, calendar, smartsheet),
             ModelCatalog.Load(ModelCatalog.DefaultDirectory), FunctionsDirectory);
     }
 

@@ -48,9 +48,12 @@ public sealed class LandingArea(string dataDirectory)
             ?? throw new InvalidDataException($"Landing manifest '{path}' is empty.");
     }
 
-    /// <summary>The full paths of the files a manifest lists, in landing order.</summary>
+    /// <summary>The full paths of the files a manifest lists, in landing order (a file an earlier run landed in its own folder).</summary>
     public IReadOnlyList<string> FilePaths(LandingManifest manifest) =>
-        manifest.Files.Select(f => Path.Combine(Folder(manifest.Source, manifest.Entity, manifest.RunId), f.Name)).ToList();
+        manifest.Files.Select(f => FilePath(manifest, f)).ToList();
+
+    public string FilePath(LandingManifest manifest, LandedFile file) =>
+        Path.Combine(Folder(manifest.Source, manifest.Entity, file.LandingRunId ?? manifest.RunId), CheckName(file.Name));
 
     /// <summary>Run ids of an entity that have a manifest, newest last.</summary>
     public IReadOnlyList<string> CompletedRuns(string source, string entity)

@@ -39,8 +39,17 @@ public sealed class LandingBatch
     }
 
     /// <summary>Lands one page by copying a stream (a response body), hashing as it goes.</summary>
-    public async Task<LandedFile> WriteAsync(string name, Stream content, long records, CancellationToken cancellationToken = default)
+    public Task<LandedFile> WriteAsync(string name, Stream content, long records, CancellationToken cancellationToken = default) =>
+        WriteAsync(name, content, () => records, cancellationToken);
+
+    /// <summary>
+    /// Lands one page by copying a stream, when how many records it holds is known only once it has been read (a
+    /// response parsed as it is copied): <paramref name="records"/> is asked after the copy.
+    /// </summary>
+    public async Task<LandedFile> WriteAsync(string name, Stream content, Func<long> records, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(records);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         await using var stream = Create(name);
         var buffer = new byte[81920];
@@ -53,7 +62,45 @@ public sealed class LandingBatch
             total += read;
         }
 
-        return Add(name, total, hash.GetHashAndReset(), records);
+        return Add(name, total, hash.GetHashAndReset(), records());
+    }
+
+    /// <summary>
+    /// Includes a file an earlier run of the same source and entity landed (its manifest entry, from that run's
+    /// manifest or from one that already included it), counting <paramref name="records"/> of its records in this run.
+    /// </summary>
+    public LandedFile Include(string landingRunId, LandedFile file, long records)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (_completed)
+        {
+            throw new InvalidOperationException("This landing batch is complete; no more files can be added.");
+        }
+
+        if (landingRunId == _runId)
+        {
+            throw new ArgumentException("A file of this run is added with Write, not included.", nameof(landingRunId));
+        }
+
+        var included = file with { Records = records, LandingRunId = LandingArea.CheckName(landingRunId) };
+        _files.Add(included);
+        return included;
+    }
+
+    /// <summary>
+    /// Takes back a file this batch wrote (a response that turned out not to belong to the data set, or one cut off
+    /// while it was being copied): it leaves the manifest-to-be and the folder. Landed files, those a completed
+    /// manifest lists, are never touched.
+    /// </summary>
+    public void Discard(string name)
+    {
+        if (_completed)
+        {
+            throw new InvalidOperationException("This landing batch is complete; its files can no longer be discarded.");
+        }
+
+        _files.RemoveAll(f => f.LandingRunId is null && f.Name == name);
+        File.Delete(Path.Combine(Folder, LandingArea.CheckName(name)));
     }
 
     /// <summary>Writes the manifest (atomically: a reader sees none or all of it) and returns it.</summary>

@@ -29,4 +29,11 @@ public sealed class SampleSourceOptions
 }
 
 /// <summary>What one <c>c2c run</c> was asked to do.</summary>
-public sealed record RunRequest(string DataDirectory, DateOnly AsOf, bool FullRefresh = false, string? LandingRunId = null);
+public sealed record RunRequest(string DataDirectory, DateOnly AsOf, bool FullRefresh = false, string? LandingRunId = null)
+{
+    /// <summary>
+    /// What the warehouse holds before this run, per source entity (filled in by the runner from the last committed
+    /// run): where an incremental extract continues from. Empty for a new warehouse.
+    /// </summary>
+    public IReadOnlyList<CommittedLanding> Committed { get; init; } = [];
+}

@@ -53,8 +53,16 @@ public sealed class PipelineRunner(
         EtlTables.Started(connection, record);
 
         var export = new ParquetExport(ExportDirectory(request), runId);
+        var reporting = extractor as IReportsProgress;
+        if (reporting is not null)
+        {
+            reporting.Progress += Report;
+        }
+
         try
         {
+            // Incremental extracts continue from what the warehouse holds: read before anything of this run is written.
+            request = request with { Committed = CommittedLanding.Read(connection) };
             var manifests = await Timed(steps, "extract", async () =>
             {
                 var landed = request.LandingRunId is null
@@ -111,6 +119,13 @@ public sealed class PipelineRunner(
             EtlTables.Finished(connection, runId, _clock.GetUtcNow(), "failed", null, null, null, e.Message);
             throw new PipelineRunException(runId, e);
         }
+        finally
+        {
+            if (reporting is not null)
+            {
+                reporting.Progress -= Report;
+            }
+        }
     }
 
     private string ConnectionString(string path)
@@ -147,7 +162,10 @@ public sealed class PipelineRunner(
         {
             var manifest = manifests.FirstOrDefault(m => m.Source == source.Source && m.Entity == source.Entity);
             var files = manifest is null ? [] : landing.FilePaths(manifest);
-            var pages = RawLoader.Load(connection, source, files);
+            // The tracker may be composed across runs (incremental reads) or arrive as an export file.
+            var pages = source == RawSource.SmartsheetSheets
+                ? TrackerRawLoad.Load(connection, landing, manifest, tracker)
+                : RawLoader.Load(connection, source, files);
             Report($"raw {source.Table}: {pages} page(s)");
             rows += pages;
         }

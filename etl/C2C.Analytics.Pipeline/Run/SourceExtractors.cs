@@ -1,15 +1,32 @@
 using C2C.Analytics.Calendar;
 using C2C.Analytics.Pipeline.Sample;
+using C2C.Analytics.Pipeline.Sources.Smartsheet;
+using C2C.Analytics.Pipeline.Sources.TrackerFiles;
 using C2C.Analytics.Pipeline.Tracker;
 
 namespace C2C.Analytics.Pipeline.Run;
 
-/// <summary>Chooses a run's source from the configuration. Until a live source is configured, that is the built-in sample.</summary>
+/// <summary>
+/// Chooses a run's source from the configuration: the tracker from an export file when one is given, else from
+/// Smartsheet when sheets, workspaces or folders are configured; the built-in sample when no live source is.
+/// </summary>
 public static class SourceExtractors
 {
-    public static ISourceExtractor Create(PipelineOptions pipeline, TrackerOptions tracker, CalendarOptions calendar)
+    /// <exception cref="SmartsheetConfigurationException">Smartsheet is configured, but incompletely.</exception>
+    public static ISourceExtractor Create(PipelineOptions pipeline, TrackerOptions tracker, CalendarOptions calendar, SmartsheetOptions? smartsheet = null)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(tracker);
+        if (tracker.Export.IsConfigured)
+        {
+            return new TrackerFileExtractor(tracker);
+        }
+
+        if (smartsheet is { IsConfigured: true })
+        {
+            return new SmartsheetSourceExtractor(smartsheet, tracker);
+        }
+
         return new SampleSourceExtractor(pipeline.Sample, tracker, BusinessCalendar.FromOptions(calendar));
     }
 }

@@ -10,6 +10,9 @@ public sealed class TrackerOptions
     /// <summary>The lifecycle, in order. Null means <see cref="DefaultStages"/>.</summary>
     public List<StageDefinition>? Stages { get; set; }
 
+    /// <summary>A tracker handed over as a CSV or XLSX export instead of read from Smartsheet (<c>Tracker:Export</c>).</summary>
+    public TrackerExportOptions Export { get; set; } = new();
+
     /// <summary>Tracker status texts → canonical status (<see cref="StageStatus"/>). Null means the defaults.</summary>
     public Dictionary<string, string>? StatusTexts { get; set; }
 
