@@ -41,6 +41,7 @@ internal static class CliApp
         root.Subcommands.Add(new SqlCommand(environment).Command);
         root.Subcommands.Add(new SampleCommand(environment).Command);
         root.Subcommands.Add(new CalendarCommand(environment).Command);
+        root.Subcommands.Add(new ReportCommand(environment).Command);
         return root;
     }
 }

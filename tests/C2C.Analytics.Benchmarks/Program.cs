@@ -10,6 +10,7 @@ IBenchmark[] benchmarks =
     new ProviderBenchmark(),
     new C2C.Analytics.Benchmarks.Calendar.CalendarBenchmark(),
     new C2C.Analytics.Benchmarks.Smartsheet.SmartsheetBenchmark(),
+    new C2C.Analytics.Benchmarks.Report.ReportBenchmark(),
 ];
 
 return BenchmarkDispatcher.Run(benchmarks, args);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using C2C.Analytics.Calendar;
 using C2C.Analytics.Pipeline;
+using C2C.Analytics.Pipeline.Report;
 using C2C.Analytics.Pipeline.Run;
 using C2C.Analytics.Pipeline.Sources.Smartsheet;
 using C2C.Analytics.Pipeline.Sources.TrackerFiles;
@@ -69,10 +70,10 @@ internal sealed class RunCommand
             runner.Progress += message => error.WriteLine($"{DateTime.UtcNow.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}  {message}");
             var summary = await runner.RunAsync(request, cancellationToken);
             RunSummaryPrinter.Print(summary, _environment.Out);
-            return ExitCodes.Success;
+            return ReportCommand.WriteAfterRun(_environment, summary, request.DataDirectory);
         }
         catch (Exception e) when (e is TrackerConfigurationException or CalendarConfigurationException or HolidayFileException or ModelCatalogException
-            or SmartsheetConfigurationException)
+            or SmartsheetConfigurationException or ReportConfigurationException or FxRateFileException)
         {
             error.WriteLine($"error: {e.Message}");
             error.WriteLine("Nothing was run; the warehouse and the export are unchanged.");
@@ -113,7 +114,10 @@ internal sealed class RunCommand
         var asOf = parseResult.GetValue(_asOf) ?? DateOnly.FromDateTime(DateTime.UtcNow);
         request = new RunRequest(dataDirectory, asOf, parseResult.GetValue(_fullRefresh), parseResult.GetValue(_landing));
         return new PipelineRunner(pipeline, tracker, calendar, SourceExtractors.Create(pipeline, tracker, calendar, smartsheet),
-            ModelCatalog.Load(ModelCatalog.DefaultDirectory), FunctionsDirectory);
+            ModelCatalog.Load(ModelCatalog.DefaultDirectory), FunctionsDirectory)
+        {
+            ReportOptions = ReportCommand.Options(_environment),
+        };
     }
 
     private static string FunctionsDirectory => Path.Combine(AppContext.BaseDirectory, "functions");

@@ -3,6 +3,7 @@ using C2C.Analytics.Calendar;
 using C2C.Analytics.DuckDb;
 using C2C.Analytics.Pipeline.Export;
 using C2C.Analytics.Pipeline.Landing;
+using C2C.Analytics.Pipeline.Report;
 using C2C.Analytics.Pipeline.Tracker;
 using C2C.Analytics.Warehouse.Models;
 using C2C.Analytics.Warehouse.Raw;
@@ -25,6 +26,9 @@ public sealed class PipelineRunner(
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
+    /// <summary>The <c>Report</c> settings the marts read (reporting currency, rates, cash stages, windows).</summary>
+    public ReportOptions ReportOptions { get; init; } = new();
+
     /// <summary>Progress lines for a person watching ("loading raw tables…", "model dim_stage 12 rows").</summary>
     public event Action<string>? Progress;
 
@@ -37,6 +41,8 @@ public sealed class PipelineRunner(
         // Configuration errors stop the run before anything is touched.
         var stages = TrackerOptionsValidator.Validate(tracker);
         var calendar = BusinessCalendar.FromOptions(calendarOptions);
+        ReportOptionsValidator.ThrowIfInvalid(ReportOptions, stages);
+        var rates = ReportOptions.RatesFile is { Length: > 0 } ratesFile ? FxRateFile.Read(ratesFile, ReportOptions.ReportingCurrency) : [];
 
         var startedAt = _clock.GetUtcNow();
         var runId = LandingArea.NewRunId(startedAt);
@@ -76,7 +82,7 @@ public sealed class PipelineRunner(
             using (var transaction = connection.BeginTransaction())
             {
                 Timed(steps, "load raw", () => LoadRaw(connection, landing, manifests));
-                Timed(steps, "configuration", () => { ConfigTables.Write(connection, runId, request.AsOf, tracker, stages); return 0L; });
+                Timed(steps, "configuration", () => { ConfigTables.Write(connection, runId, request.AsOf, tracker, stages); ReportConfigTables.Write(connection, ReportOptions, stages, rates); return 0L; });
                 Timed(steps, "calendar", () => CalendarStep.Build(connection, calendar, calendarOptions, request.AsOf));
                 Timed(steps, "functions", () => RunFunctions(connection));
                 modelResults = Timed(steps, "models", () =>
