@@ -8,16 +8,12 @@ namespace C2C.Analytics.Pipeline.Sources.Smartsheet;
 /// row. A body without <c>rows</c> or <c>columns</c> (<c>{"version": 42}</c>) is the answer to an unchanged
 /// <c>ifVersionAfter</c>. Throws <see cref="JsonException"/> on a body that is not JSON or is cut off.
 /// </summary>
-internal sealed class SheetPageScanner
+internal sealed class SheetPageScanner : StreamingJsonScanner
 {
-    private byte[] _buffer = new byte[64 * 1024];
-    private int _count;
-    private JsonReaderState _state;
     private string? _topProperty;
     private ItemProperty _itemProperty;
     private long? _columnId;
     private string? _columnTitle;
-    private bool _finished;
 
     public long? Id { get; private set; }
 
@@ -38,48 +34,7 @@ internal sealed class SheetPageScanner
     /// <summary>The unchanged-sheet answer to <c>ifVersionAfter</c>: a version and no sheet.</summary>
     public bool IsVersionOnly => Version is not null && Id is null && !HasRows && !HasColumns;
 
-    public void Append(ReadOnlySpan<byte> data)
-    {
-        while (data.Length > 0)
-        {
-            if (_count == _buffer.Length)
-            {
-                // One token (a long cell text) does not fit: grow.
-                Array.Resize(ref _buffer, _buffer.Length * 2);
-            }
-
-            var take = Math.Min(data.Length, _buffer.Length - _count);
-            data[..take].CopyTo(_buffer.AsSpan(_count));
-            _count += take;
-            data = data[take..];
-            Process(isFinalBlock: false);
-        }
-    }
-
-    public void Complete()
-    {
-        Process(isFinalBlock: true);
-        if (!_finished)
-        {
-            throw new JsonException("The response ends before its JSON does.");
-        }
-    }
-
-    private void Process(bool isFinalBlock)
-    {
-        var reader = new Utf8JsonReader(_buffer.AsSpan(0, _count), isFinalBlock, _state);
-        while (reader.Read())
-        {
-            Handle(ref reader);
-        }
-
-        var consumed = (int)reader.BytesConsumed;
-        _state = reader.CurrentState;
-        _buffer.AsSpan(consumed, _count - consumed).CopyTo(_buffer);
-        _count -= consumed;
-    }
-
-    private void Handle(ref Utf8JsonReader reader)
+    protected override void Handle(ref Utf8JsonReader reader)
     {
         var depth = reader.CurrentDepth;
         switch (reader.TokenType)
@@ -136,9 +91,6 @@ internal sealed class SheetPageScanner
                 break;
             case JsonTokenType.EndObject when depth == 2 && _topProperty == "columns" && _columnId is { } id:
                 Columns.Add(new SheetColumn(id, _columnTitle ?? ""));
-                break;
-            case JsonTokenType.EndObject when depth == 0:
-                _finished = true;
                 break;
         }
     }
