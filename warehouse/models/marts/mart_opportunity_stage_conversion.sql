@@ -1,0 +1,47 @@
+-- Grain: one pair of opportunity stages (from_stage_name → to_stage_name) that at least one opportunity not deleted
+-- moved between directly, from the stage changes of fct_opportunity_stage_history. Stage-to-stage conversion:
+-- opportunity_count opportunities that moved from the one stage straight to the other, entered_count opportunities
+-- that entered from_stage_name at all (those still in it included), stage_conversion_pct = opportunity_count ÷
+-- entered_count as a percentage to one decimal. An opportunity that went through the same pair twice counts once.
+-- Empty when Salesforce is not loaded.
+WITH stays AS (
+    SELECT
+        history.opportunity_id,
+        history.stage_name,
+        history.next_stage_name
+    FROM fct_opportunity_stage_history AS history
+    JOIN fct_opportunity AS opportunity
+        ON opportunity.opportunity_id = history.opportunity_id
+    WHERE history.is_stage_change
+        AND NOT history.is_deleted
+        AND NOT opportunity.is_deleted
+),
+
+stage_entries AS (
+    SELECT
+        stage_name,
+        count(DISTINCT opportunity_id) AS entered_count
+    FROM stays
+    GROUP BY stage_name
+),
+
+stage_moves AS (
+    SELECT
+        stage_name AS from_stage_name,
+        next_stage_name AS to_stage_name,
+        count(DISTINCT opportunity_id) AS opportunity_count
+    FROM stays
+    WHERE next_stage_name IS NOT NULL
+    GROUP BY ALL
+)
+
+SELECT
+    moves.from_stage_name,
+    moves.to_stage_name,
+    moves.opportunity_count,
+    entries.entered_count,
+    round(100.0 * moves.opportunity_count / entries.entered_count, 1)::DOUBLE AS stage_conversion_pct
+FROM stage_moves AS moves
+JOIN stage_entries AS entries
+    ON entries.stage_name = moves.from_stage_name
+ORDER BY moves.from_stage_name, moves.to_stage_name
