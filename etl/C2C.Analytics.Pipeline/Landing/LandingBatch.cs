@@ -103,8 +103,11 @@ public sealed class LandingBatch
         File.Delete(Path.Combine(Folder, LandingArea.CheckName(name)));
     }
 
-    /// <summary>Writes the manifest (atomically: a reader sees none or all of it) and returns it.</summary>
-    public LandingManifest Complete()
+    /// <summary>
+    /// Writes the manifest (atomically: a reader sees none or all of it) and returns it. <paramref name="watermark"/>
+    /// replaces the range given at the start, for an extract that learns where it ended only by reading.
+    /// </summary>
+    public LandingManifest Complete(WatermarkRange? watermark = null)
     {
         if (_completed)
         {
@@ -112,7 +115,7 @@ public sealed class LandingBatch
         }
 
         _completed = true;
-        var manifest = new LandingManifest(_source, _entity, _runId, _origin, _clock.GetUtcNow(), _watermark, _files.ToList());
+        var manifest = new LandingManifest(_source, _entity, _runId, _origin, _clock.GetUtcNow(), watermark ?? _watermark, _files.ToList());
         var path = Path.Combine(Folder, LandingManifest.FileName);
         var temporary = path + ".tmp";
         File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(manifest, LandingArea.ManifestJson));

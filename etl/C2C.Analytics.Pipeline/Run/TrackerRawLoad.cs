@@ -76,32 +76,11 @@ internal static class TrackerRawLoad
         }
     }
 
-    /// <summary>
-    /// The files oldest first: by when their landing run's extract finished (its manifest's extracted_at; run ids of
-    /// one second need not sort in time), then run id, then name (page order within a read).
-    /// </summary>
-    private static IEnumerable<string> LandingOrder(LandingArea landing, LandingManifest manifest, IEnumerable<(LandedFile File, string Path)> files)
-    {
-        var extractedAt = new Dictionary<string, DateTimeOffset> { [manifest.RunId] = manifest.ExtractedAt };
-        DateTimeOffset When(string runId)
-        {
-            if (!extractedAt.TryGetValue(runId, out var at))
-            {
-                at = landing.ReadManifest(manifest.Source, manifest.Entity, runId)?.ExtractedAt ?? DateTimeOffset.MinValue;
-                extractedAt[runId] = at;
-            }
-
-            return at;
-        }
-
-        return files
-            .Select(f => (RunId: f.File.LandingRunId ?? manifest.RunId, f.File.Name, f.Path))
-            .OrderBy(f => When(f.RunId))
-            .ThenBy(f => f.RunId, StringComparer.Ordinal)
-            .ThenBy(f => f.Name, StringComparer.Ordinal)
-            .Select(f => f.Path)
-            .ToList();
-    }
+    /// <summary>The files oldest first (<see cref="Landing.LandingOrder"/>); the run being loaded by its manifest's time.</summary>
+    private static IEnumerable<string> LandingOrder(LandingArea landing, LandingManifest manifest, IEnumerable<(LandedFile File, string Path)> files) =>
+        Landing.LandingOrder.OldestFirst(landing, manifest.Source, manifest.Entity, files, f => f.File.LandingRunId ?? manifest.RunId, f => f.File.Name,
+            new Dictionary<string, DateTimeOffset> { [manifest.RunId] = manifest.ExtractedAt })
+        .Select(f => f.Path);
 
     /// <summary>Rewrites the table so that each (sheet, row) is kept only in the newest page that has it.</summary>
     private static void KeepNewestRows(DuckDbConnection connection, string table, IEnumerable<string> filesOldestFirst)

@@ -15,16 +15,23 @@ public static class RawLoader
     public static long Load(DuckDbConnection connection, RawSource source, IReadOnlyList<string> files)
     {
         using var command = connection.CreateCommand();
-        // File paths are values in a list literal; quotes are doubled, nothing else is interpreted.
-        var list = "[" + string.Join(", ", files.Select(f => "'" + f.Replace("'", "''", StringComparison.Ordinal) + "'")) + "]";
-        var read = string.Create(CultureInfo.InvariantCulture,
-            $"read_json({list}, columns = {source.Columns}, format = 'auto', records = 'true', filename = 'file_name', maximum_object_size = {MaximumObjectSize})");
         command.CommandText = files.Count > 0
-            ? $"CREATE OR REPLACE TABLE {source.Table} AS SELECT * FROM {read}"
+            ? $"CREATE OR REPLACE TABLE {source.Table} AS SELECT * FROM {ReadJson(source, files)}"
             : $"CREATE OR REPLACE TABLE {source.Table} AS SELECT * FROM {EmptyShape(source)}";
         command.ExecuteNonQuery();
         command.CommandText = $"SELECT count(*) FROM {source.Table}";
         return (long)command.ExecuteScalar()!;
+    }
+
+    /// <summary>DuckDB's reader of the source's landed pages, typed as the raw table is, with their paths in <c>file_name</c>.</summary>
+    public static string ReadJson(RawSource source, IReadOnlyList<string> files)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(files);
+        // File paths are values in a list literal; quotes are doubled, nothing else is interpreted.
+        var list = "[" + string.Join(", ", files.Select(f => "'" + f.Replace("'", "''", StringComparison.Ordinal) + "'")) + "]";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"read_json({list}, columns = {source.Columns}, format = 'auto', records = 'true', filename = 'file_name', maximum_object_size = {MaximumObjectSize})");
     }
 
     /// <summary>A zero-row relation with the raw table's columns, for a source that landed nothing.</summary>
