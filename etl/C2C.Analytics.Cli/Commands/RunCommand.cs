@@ -4,6 +4,7 @@ using C2C.Analytics.Calendar;
 using C2C.Analytics.Pipeline;
 using C2C.Analytics.Pipeline.Report;
 using C2C.Analytics.Pipeline.Run;
+using C2C.Analytics.Pipeline.Sources.Salesforce;
 using C2C.Analytics.Pipeline.Sources.Smartsheet;
 using C2C.Analytics.Pipeline.Sources.TrackerFiles;
 using C2C.Analytics.Pipeline.Tracker;
@@ -73,7 +74,7 @@ internal sealed class RunCommand
             return ReportCommand.WriteAfterRun(_environment, summary, request.DataDirectory);
         }
         catch (Exception e) when (e is TrackerConfigurationException or CalendarConfigurationException or HolidayFileException or ModelCatalogException
-            or SmartsheetConfigurationException or ReportConfigurationException or FxRateFileException)
+            or SmartsheetConfigurationException or SalesforceConfigurationException or ReportConfigurationException or FxRateFileException)
         {
             error.WriteLine($"error: {e.Message}");
             error.WriteLine("Nothing was run; the warehouse and the export are unchanged.");
@@ -93,6 +94,7 @@ internal sealed class RunCommand
         var pipeline = AppConfiguration.Bind<PipelineOptions>(configuration, PipelineOptions.SectionName);
         var tracker = AppConfiguration.Bind<TrackerOptions>(configuration, TrackerOptions.SectionName);
         var smartsheet = AppConfiguration.Bind<SmartsheetOptions>(configuration, SmartsheetOptions.SectionName);
+        var salesforce = AppConfiguration.Bind<SalesforceOptions>(configuration, SalesforceOptions.SectionName);
         if ((parseResult.GetValue(_trackerFile) ?? tracker.Export.Path) is { Length: > 0 } trackerFile)
         {
             tracker.Export.Path = Path.GetFullPath(trackerFile, _environment.CurrentDirectory);
@@ -113,7 +115,7 @@ internal sealed class RunCommand
         }
         var asOf = parseResult.GetValue(_asOf) ?? DateOnly.FromDateTime(DateTime.UtcNow);
         request = new RunRequest(dataDirectory, asOf, parseResult.GetValue(_fullRefresh), parseResult.GetValue(_landing));
-        return new PipelineRunner(pipeline, tracker, calendar, SourceExtractors.Create(pipeline, tracker, calendar, smartsheet),
+        return new PipelineRunner(pipeline, tracker, calendar, SourceExtractors.Create(pipeline, tracker, calendar, smartsheet, salesforce),
             ModelCatalog.Load(ModelCatalog.DefaultDirectory), FunctionsDirectory)
         {
             ReportOptions = ReportCommand.Options(_environment),
