@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json;
 
@@ -52,17 +53,25 @@ public sealed class LandingBatch
         ArgumentNullException.ThrowIfNull(records);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         await using var stream = Create(name);
-        var buffer = new byte[81920];
-        long total = 0;
-        int read;
-        while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+        // Large reads: a response body arrives faster than small copies can move it.
+        var buffer = ArrayPool<byte>.Shared.Rent(1 << 18);
+        try
         {
-            hash.AppendData(buffer, 0, read);
-            await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-            total += read;
-        }
+            long total = 0;
+            int read;
+            while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                hash.AppendData(buffer, 0, read);
+                await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                total += read;
+            }
 
-        return Add(name, total, hash.GetHashAndReset(), records());
+            return Add(name, total, hash.GetHashAndReset(), records());
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>

@@ -21,55 +21,31 @@ internal static class SalesforceRawLoad
             return RawLoader.Load(connection, source, []);
         }
 
-        var files = manifest.Files.Select(f => (File: f, Path: landing.FilePath(manifest, f))).ToList();
-        foreach (var (file, path) in files.Where(f => !System.IO.File.Exists(f.Path)))
+        var files = RawPages.Existing(landing, manifest, $"Salesforce {manifest.Entity}", "Run again with --full-refresh to read Salesforce anew.");
+        using var work = new WorkDirectory("c2c-salesforce-");
+        var pages = RawPages.Load(connection, source, SalesforceComposition.Loadable(files.Select(f => f.Path), work));
+        if (manifest.Files.Any(f => f.LandingRunId is not null))
         {
-            throw new FileNotFoundException(
-                $"Salesforce {manifest.Entity} of landing run {manifest.RunId} includes '{file.Name}' of run {file.LandingRunId ?? manifest.RunId}, which is no longer at {path}. " +
-                "Run again with --full-refresh to read Salesforce anew.", path);
+            var oldestFirst = LandingOrder.OldestFirst(landing, manifest.Source, manifest.Entity, files,
+                f => f.File.LandingRunId ?? manifest.RunId, f => f.File.Name, new Dictionary<string, DateTimeOffset> { [manifest.RunId] = manifest.ExtractedAt });
+            SalesforceComposition.WriteFileOrder(connection, oldestFirst.Select(f => (f.Path, f.File.LandingRunId is null)));
+            EtlTables.Execute(connection, $"""
+                CREATE OR REPLACE TABLE {source.Table} AS
+                WITH kept AS ({SalesforceComposition.KeptRecords(source.Table)}),
+                regrouped AS (
+                    SELECT file_name, list(record ORDER BY record_index) AS records
+                    FROM kept
+                    GROUP BY file_name
+                )
+                SELECT pages.* REPLACE (coalesce(regrouped.records, pages.records[1:0]) AS records)
+                FROM {source.Table} AS pages
+                JOIN {SalesforceComposition.FileOrderTable} AS file_order USING (file_name)
+                LEFT JOIN regrouped USING (file_name)
+                ORDER BY file_order.file_order;
+                DROP TABLE {SalesforceComposition.FileOrderTable};
+                """);
         }
 
-        var work = Path.Combine(Path.GetTempPath(), "c2c-salesforce-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            var loadable = SalesforceComposition.Loadable(files.Select(f => f.Path), work);
-            var pages = RawLoader.Load(connection, source, loadable.Select(l => l.Loaded).ToList());
-            foreach (var (landed, converted) in loadable.Where(l => l.Landed != l.Loaded))
-            {
-                EtlTables.Execute(connection, $"UPDATE {source.Table} SET file_name = $landed WHERE file_name = $converted",
-                    ("landed", landed), ("converted", converted));
-            }
-
-            if (manifest.Files.Any(f => f.LandingRunId is not null))
-            {
-                var oldestFirst = LandingOrder.OldestFirst(landing, manifest.Source, manifest.Entity, files,
-                    f => f.File.LandingRunId ?? manifest.RunId, f => f.File.Name, new Dictionary<string, DateTimeOffset> { [manifest.RunId] = manifest.ExtractedAt });
-                SalesforceComposition.WriteFileOrder(connection, oldestFirst.Select(f => (f.Path, f.File.LandingRunId is null)));
-                EtlTables.Execute(connection, $"""
-                    CREATE OR REPLACE TABLE {source.Table} AS
-                    WITH kept AS ({SalesforceComposition.KeptRecords(source.Table)}),
-                    regrouped AS (
-                        SELECT file_name, list(record ORDER BY record_index) AS records
-                        FROM kept
-                        GROUP BY file_name
-                    )
-                    SELECT pages.* REPLACE (coalesce(regrouped.records, pages.records[1:0]) AS records)
-                    FROM {source.Table} AS pages
-                    JOIN {SalesforceComposition.FileOrderTable} AS file_order USING (file_name)
-                    LEFT JOIN regrouped USING (file_name)
-                    ORDER BY file_order.file_order;
-                    DROP TABLE {SalesforceComposition.FileOrderTable};
-                    """);
-            }
-
-            return pages;
-        }
-        finally
-        {
-            if (Directory.Exists(work))
-            {
-                Directory.Delete(work, recursive: true);
-            }
-        }
+        return pages;
     }
 }

@@ -28,52 +28,16 @@ internal static class TrackerRawLoad
             return RawLoader.Load(connection, source, []);
         }
 
-        var files = manifest.Files.Select(f => (File: f, Path: landing.FilePath(manifest, f))).ToList();
-        foreach (var (file, path) in files.Where(f => !System.IO.File.Exists(f.Path)))
+        var files = RawPages.Existing(landing, manifest, "The tracker", "Run again with --full-refresh to read every sheet anew.");
+        using var work = new WorkDirectory("c2c-tracker-");
+        var loaded = files.Select(f => (Landed: f.Path, Loaded: TrackerFilePages.IsExport(f.Path) ? TrackerFilePages.Convert(f.Path, work.Ensure(), tracker) : f.Path)).ToList();
+        var pages = RawPages.Load(connection, source, loaded);
+        if (manifest.Files.Any(f => f.LandingRunId is not null))
         {
-            throw new FileNotFoundException(
-                $"The tracker of landing run {manifest.RunId} includes '{file.Name}' of run {file.LandingRunId ?? manifest.RunId}, which is no longer at {path}. " +
-                "Run again with --full-refresh to read every sheet anew.", path);
+            KeepNewestRows(connection, source.Table, LandingOrder(landing, manifest, files));
         }
 
-        var work = Path.Combine(Path.GetTempPath(), "c2c-tracker-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            var loaded = new List<(string Landed, string Loaded)>();
-            foreach (var (_, path) in files)
-            {
-                if (TrackerFilePages.IsExport(path))
-                {
-                    Directory.CreateDirectory(work);
-                    loaded.Add((path, TrackerFilePages.Convert(path, work, tracker)));
-                }
-                else
-                {
-                    loaded.Add((path, path));
-                }
-            }
-
-            var pages = RawLoader.Load(connection, source, loaded.Select(l => l.Loaded).ToList());
-            foreach (var (landed, converted) in loaded.Where(l => l.Landed != l.Loaded))
-            {
-                EtlTables.Execute(connection, $"UPDATE {source.Table} SET file_name = $landed WHERE file_name = $converted",
-                    ("landed", landed), ("converted", converted));
-            }
-
-            if (manifest.Files.Any(f => f.LandingRunId is not null))
-            {
-                KeepNewestRows(connection, source.Table, LandingOrder(landing, manifest, files));
-            }
-
-            return pages;
-        }
-        finally
-        {
-            if (Directory.Exists(work))
-            {
-                Directory.Delete(work, recursive: true);
-            }
-        }
+        return pages;
     }
 
     /// <summary>The files oldest first (<see cref="Landing.LandingOrder"/>); the run being loaded by its manifest's time.</summary>

@@ -49,7 +49,10 @@ internal abstract class StreamingJsonScanner : IBodyScanner
         }
     }
 
-    /// <summary>One token; the root object's end is noted by the base class.</summary>
+    /// <summary>The name of the root object's property being read (what a token at depth 1 belongs to).</summary>
+    protected string? TopProperty { get; private set; }
+
+    /// <summary>One token; the root object's property names and its end are noted by the base class.</summary>
     protected abstract void Handle(ref Utf8JsonReader reader);
 
     private void Process(bool isFinalBlock)
@@ -57,6 +60,11 @@ internal abstract class StreamingJsonScanner : IBodyScanner
         var reader = new Utf8JsonReader(_buffer.AsSpan(0, _count), isFinalBlock, _state);
         while (reader.Read())
         {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
+            {
+                TopProperty = reader.GetString();
+            }
+
             Handle(ref reader);
             if (reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == 0)
             {

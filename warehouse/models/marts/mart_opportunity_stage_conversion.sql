@@ -1,27 +1,14 @@
 -- Grain: one pair of opportunity stages (from_stage_name → to_stage_name) that at least one opportunity not deleted
--- moved between directly, from the stage changes of fct_opportunity_stage_history. Stage-to-stage conversion:
+-- moved between directly (int_opportunity_stage_stays). Stage-to-stage conversion:
 -- opportunity_count opportunities that moved from the one stage straight to the other, entered_count opportunities
 -- that entered from_stage_name at all (those still in it included), stage_conversion_pct = opportunity_count ÷
 -- entered_count as a percentage to one decimal. An opportunity that went through the same pair twice counts once.
 -- Empty when Salesforce is not loaded.
-WITH stays AS (
-    SELECT
-        history.opportunity_id,
-        history.stage_name,
-        history.next_stage_name
-    FROM fct_opportunity_stage_history AS history
-    JOIN fct_opportunity AS opportunity
-        ON opportunity.opportunity_id = history.opportunity_id
-    WHERE history.is_stage_change
-        AND NOT history.is_deleted
-        AND NOT opportunity.is_deleted
-),
-
-stage_entries AS (
+WITH stage_entries AS (
     SELECT
         stage_name,
         count(DISTINCT opportunity_id) AS entered_count
-    FROM stays
+    FROM int_opportunity_stage_stays
     GROUP BY stage_name
 ),
 
@@ -30,7 +17,7 @@ stage_moves AS (
         stage_name AS from_stage_name,
         next_stage_name AS to_stage_name,
         count(DISTINCT opportunity_id) AS opportunity_count
-    FROM stays
+    FROM int_opportunity_stage_stays
     WHERE next_stage_name IS NOT NULL
     GROUP BY ALL
 )

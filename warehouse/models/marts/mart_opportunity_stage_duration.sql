@@ -1,24 +1,9 @@
--- Grain: one opportunity stage (StageName) that an opportunity not deleted has entered, from
--- fct_opportunity_stage_history. Days in each opportunity stage (stage_duration_days, calendar days): over the stays
--- that ended (the opportunity moved on to another stage) completed_stay_count, stage_duration_days_avg and
--- stage_duration_days_median; over the open opportunities in the stage now, open_stay_count and open_stay_days_avg
--- (days so far, to the run's as-of date). entered_count counts every stay, a closed opportunity's final stage
--- included. stage_probability is the median Probability recorded with the stage, to sort the stages by. Empty when
--- Salesforce is not loaded.
-WITH stays AS (
-    SELECT
-        history.stage_name,
-        history.probability,
-        history.stage_exited_at,
-        history.stage_duration_days
-    FROM fct_opportunity_stage_history AS history
-    JOIN fct_opportunity AS opportunity
-        ON opportunity.opportunity_id = history.opportunity_id
-    WHERE history.is_stage_change
-        AND NOT history.is_deleted
-        AND NOT opportunity.is_deleted
-)
-
+-- Grain: one opportunity stage (StageName) that an opportunity not deleted has entered (int_opportunity_stage_stays).
+-- Days in each opportunity stage (stage_duration_days, calendar days): over the stays that ended (the opportunity
+-- moved on to another stage) completed_stay_count, stage_duration_days_avg and stage_duration_days_median; over the
+-- open opportunities in the stage now, open_stay_count and open_stay_days_avg (days so far, to the run's as-of date).
+-- entered_count counts every stay, a closed opportunity's final stage included. stage_probability is the median
+-- Probability recorded with the stage, to sort the stages by. Empty when Salesforce is not loaded.
 SELECT
     stage_name,
     median(probability)::DECIMAL(5, 2) AS stage_probability,
@@ -28,6 +13,6 @@ SELECT
     (quantile_cont(stage_duration_days, 0.5) FILTER (WHERE stage_exited_at IS NOT NULL))::DOUBLE AS stage_duration_days_median,
     count(*) FILTER (WHERE stage_exited_at IS NULL AND stage_duration_days IS NOT NULL) AS open_stay_count,
     round(avg(stage_duration_days) FILTER (WHERE stage_exited_at IS NULL), 1)::DOUBLE AS open_stay_days_avg
-FROM stays
+FROM int_opportunity_stage_stays
 GROUP BY stage_name
 ORDER BY stage_probability NULLS LAST, stage_name

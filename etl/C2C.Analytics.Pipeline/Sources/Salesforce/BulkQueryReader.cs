@@ -98,24 +98,11 @@ internal sealed class BulkQueryReader(SalesforceClient client, LandingBatch batc
         {
             var latest = new ModstampMaximum();
             var scanner = new CsvPageScanner(latest, header);
-            await using var body = await response.Content.ReadAsStreamAsync(token);
-            try
+            await PageLanding.LandAsync(batch, name, response, scanner, () =>
             {
-                await batch.WriteAsync(name, new ScanningStream(body, scanner), () =>
-                {
-                    scanner.Complete();
-                    return scanner.Records;
-                }, token);
-            }
-            catch (InvalidDataException e)
-            {
-                throw Malformed(subject, name, e.Message);
-            }
-            catch (Exception e) when (e is IOException or HttpRequestException or OperationCanceledException)
-            {
-                batch.Discard(name);
-                throw;
-            }
+                scanner.Complete();
+                return scanner.Records;
+            }, (reason, _) => Malformed(subject, name, reason), token);
 
             if (Header(response, "Sforce-NumberOfRecords") is { } announced
                 && long.TryParse(announced, NumberStyles.None, CultureInfo.InvariantCulture, out var expected) && expected != scanner.Records)

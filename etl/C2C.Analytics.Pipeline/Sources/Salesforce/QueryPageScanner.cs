@@ -11,7 +11,6 @@ namespace C2C.Analytics.Pipeline.Sources.Salesforce;
 internal sealed class QueryPageScanner : StreamingJsonScanner
 {
     private readonly ModstampMaximum _modstamps;
-    private string? _topProperty;
     private bool _inRecords;
     private bool _atModstamp;
 
@@ -34,10 +33,7 @@ internal sealed class QueryPageScanner : StreamingJsonScanner
         var depth = reader.CurrentDepth;
         switch (reader.TokenType)
         {
-            case JsonTokenType.PropertyName when depth == 1:
-                _topProperty = reader.GetString();
-                break;
-            case JsonTokenType.StartArray when depth == 1 && _topProperty == "records":
+            case JsonTokenType.StartArray when depth == 1 && TopProperty == "records":
                 HasRecords = true;
                 _inRecords = true;
                 break;
@@ -62,13 +58,13 @@ internal sealed class QueryPageScanner : StreamingJsonScanner
 
                 _atModstamp = false;
                 break;
-            case JsonTokenType.Number when depth == 1 && _topProperty == "totalSize":
+            case JsonTokenType.Number when depth == 1 && TopProperty == "totalSize":
                 TotalSize = reader.GetInt64();
                 break;
-            case JsonTokenType.True or JsonTokenType.False when depth == 1 && _topProperty == "done":
+            case JsonTokenType.True or JsonTokenType.False when depth == 1 && TopProperty == "done":
                 Done = reader.GetBoolean();
                 break;
-            case JsonTokenType.String when depth == 1 && _topProperty == "nextRecordsUrl":
+            case JsonTokenType.String when depth == 1 && TopProperty == "nextRecordsUrl":
                 NextRecordsUrl = reader.GetString();
                 NextRecordsUrlFound?.Invoke(NextRecordsUrl!);
                 break;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using C2C.Analytics.Pipeline.Landing;
 
 namespace C2C.Analytics.Pipeline.Sources.Salesforce;
@@ -41,25 +40,11 @@ internal sealed class QueryReader(SalesforceClient client, LandingBatch batch, S
         {
             var latest = new ModstampMaximum();
             var scanner = new QueryPageScanner(latest);
-            await using var body = await response.Content.ReadAsStreamAsync(token);
-            try
+            await PageLanding.LandAsync(batch, name, response, scanner, () =>
             {
-                await batch.WriteAsync(name, new ScanningStream(body, scanner), () =>
-                {
-                    scanner.Complete();
-                    return scanner.Records;
-                }, token);
-            }
-            catch (JsonException e)
-            {
-                throw Malformed(page, url, name, e.Message, e);
-            }
-            catch (Exception e) when (e is IOException or HttpRequestException or OperationCanceledException)
-            {
-                // Broken off while it was copied: the client fetches it again, into a new file.
-                batch.Discard(name);
-                throw;
-            }
+                scanner.Complete();
+                return scanner.Records;
+            }, (reason, error) => Malformed(page, url, name, reason, error), token);
 
             if (!scanner.HasRecords || scanner.Done is null || (scanner.Done == false && scanner.NextRecordsUrl is null))
             {

@@ -1,4 +1,6 @@
+using System.Globalization;
 using C2C.Analytics.DuckDb;
+using C2C.Analytics.Pipeline.Run;
 using C2C.Analytics.Warehouse.Raw;
 
 namespace C2C.Analytics.Pipeline.Sources.Salesforce;
@@ -63,30 +65,9 @@ internal static class SalesforceComposition
         }
     }
 
-    /// <summary>
-    /// Paths DuckDB's JSON reader can read, for landed pages: a JSON page as it is, a Bulk CSV page converted into
-    /// <paramref name="workDirectory"/> (created when needed; the caller deletes it).
-    /// </summary>
-    public static IReadOnlyList<(string Landed, string Loaded)> Loadable(IEnumerable<string> landed, string workDirectory)
-    {
-        var paths = new List<(string, string)>();
-        foreach (var path in landed)
-        {
-            if (BulkCsvPages.IsCsv(path))
-            {
-                Directory.CreateDirectory(workDirectory);
-                var converted = Path.Combine(workDirectory, paths.Count.ToString("000000", System.Globalization.CultureInfo.InvariantCulture) + ".json");
-                BulkCsvPages.Convert(path, converted);
-                paths.Add((path, converted));
-            }
-            else
-            {
-                paths.Add((path, path));
-            }
-        }
-
-        return paths;
-    }
+    /// <summary>Paths DuckDB's JSON reader can read, for landed pages: a JSON page as it is, a Bulk CSV page converted into <paramref name="work"/>.</summary>
+    public static IReadOnlyList<(string Landed, string Loaded)> Loadable(IEnumerable<string> landed, WorkDirectory work) =>
+        landed.Select((path, i) => (path, BulkCsvPages.IsCsv(path) ? Converted(path, work.File(i.ToString("000000", CultureInfo.InvariantCulture) + ".json")) : path)).ToList();
 
     /// <summary>
     /// How many records each earlier file (<paramref name="earlierOldestFirst"/>) still provides next to this run's
@@ -94,36 +75,32 @@ internal static class SalesforceComposition
     /// </summary>
     public static IReadOnlyDictionary<string, long> Count(RawSource source, IReadOnlyList<string> earlierOldestFirst, IReadOnlyList<string> current)
     {
-        var work = Path.Combine(Path.GetTempPath(), "c2c-salesforce-" + Guid.NewGuid().ToString("N"));
-        try
+        using var work = new WorkDirectory("c2c-salesforce-");
+        var loadable = Loadable(earlierOldestFirst.Concat(current), work);
+        var landedByLoaded = loadable.ToDictionary(l => l.Loaded, l => l.Landed, StringComparer.Ordinal);
+        using var connection = new DuckDbConnection("Data Source=:memory:");
+        connection.Open();
+        WriteFileOrder(connection, loadable.Select((l, i) => (l.Loaded, i >= earlierOldestFirst.Count)));
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT file_name, count(*)
+            FROM ({KeptRecords(RawLoader.ReadJson(source, loadable.Select(l => l.Loaded).ToList()))})
+            WHERE NOT is_current
+            GROUP BY file_name
+            """;
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            var loadable = Loadable(earlierOldestFirst.Concat(current), work);
-            var landedByLoaded = loadable.ToDictionary(l => l.Loaded, l => l.Landed, StringComparer.Ordinal);
-            using var connection = new DuckDbConnection("Data Source=:memory:");
-            connection.Open();
-            WriteFileOrder(connection, loadable.Select((l, i) => (l.Loaded, i >= earlierOldestFirst.Count)));
-            using var command = connection.CreateCommand();
-            command.CommandText = $"""
-                SELECT file_name, count(*)
-                FROM ({KeptRecords(RawLoader.ReadJson(source, loadable.Select(l => l.Loaded).ToList()))})
-                WHERE NOT is_current
-                GROUP BY file_name
-                """;
-            var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                counts[landedByLoaded[reader.GetString(0)]] = reader.GetInt64(1);
-            }
+            counts[landedByLoaded[reader.GetString(0)]] = reader.GetInt64(1);
+        }
 
-            return counts;
-        }
-        finally
-        {
-            if (Directory.Exists(work))
-            {
-                Directory.Delete(work, recursive: true);
-            }
-        }
+        return counts;
+    }
+
+    private static string Converted(string csvPath, string jsonPath)
+    {
+        BulkCsvPages.Convert(csvPath, jsonPath);
+        return jsonPath;
     }
 }

@@ -8,7 +8,7 @@ namespace C2C.Analytics.Pipeline.Sources.Salesforce;
 /// (<c>C2C__Salesforce__ClientSecret</c>, …); they are sent only in the token request and never written to a log line or
 /// an exception message.
 /// </summary>
-public sealed class SalesforceOptions
+public sealed class SalesforceOptions : ApiSourceOptions
 {
     public const string SectionName = "Salesforce";
 
@@ -80,14 +80,7 @@ public sealed class SalesforceOptions
     /// <summary>The extract stops before more than this share of the org's daily API requests is used (Sforce-Limit-Info).</summary>
     public double MaxApiUsageShare { get; set; } = 0.8;
 
-    /// <summary>Retries of one request after 5xx, 429, a timeout or a dropped connection, before the run fails.</summary>
-    public int MaxRetries { get; set; } = 6;
-
-    /// <summary>The first backoff; it doubles on each retry (with jitter), up to a minute. A Retry-After header wins.</summary>
-    public int RetryBaseDelayMilliseconds { get; set; } = 1000;
-
-    /// <summary>Time allowed for one response, body included.</summary>
-    public int RequestTimeoutSeconds { get; set; } = 300;
+    protected override string Section => SectionName;
 
     /// <summary>Salesforce is read when anything that signs in to it is set; the rest is then checked by <see cref="Problems"/>.</summary>
     public bool IsConfigured => new[] { ClientId, ClientSecret, Username, RefreshToken, PrivateKey, PrivateKeyFile }.Any(v => !string.IsNullOrWhiteSpace(v));
@@ -152,9 +145,7 @@ public sealed class SalesforceOptions
         Check(problems, BulkPollMilliseconds >= 1, "BulkPollMilliseconds must be at least 1.");
         Check(problems, BulkTimeoutMinutes >= 1, "BulkTimeoutMinutes must be at least 1.");
         Check(problems, MaxApiUsageShare is > 0 and <= 1, "MaxApiUsageShare must be more than 0 and at most 1 (0.8 stops at 80% of the daily API requests).");
-        Check(problems, MaxRetries >= 0, "MaxRetries must be zero or more.");
-        Check(problems, RetryBaseDelayMilliseconds >= 0, "RetryBaseDelayMilliseconds must be zero or more.");
-        Check(problems, RequestTimeoutSeconds >= 1, "RequestTimeoutSeconds must be at least 1.");
+        CheckRetries(problems);
         return problems;
     }
 
@@ -182,25 +173,12 @@ public sealed class SalesforceOptions
         return sandbox ? SandboxLoginUrl : ProductionLoginUrl;
     }
 
-    /// <summary>https, or http to this machine (a local test server).</summary>
-    internal static bool IsHttps(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
-
     private static void Require(List<string> problems, string? value, string key, string what)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture,
                 $"Salesforce:{key} is not set: {what}, in user secrets or the environment variable C2C__Salesforce__{key}."));
-        }
-    }
-
-    private static void Check(List<string> problems, bool ok, string message)
-    {
-        if (!ok)
-        {
-            problems.Add("Salesforce:" + message);
         }
     }
 }

@@ -10,7 +10,6 @@ namespace C2C.Analytics.Pipeline.Sources.Smartsheet;
 /// </summary>
 internal sealed class SheetPageScanner : StreamingJsonScanner
 {
-    private string? _topProperty;
     private ItemProperty _itemProperty;
     private long? _columnId;
     private string? _columnTitle;
@@ -39,9 +38,6 @@ internal sealed class SheetPageScanner : StreamingJsonScanner
         var depth = reader.CurrentDepth;
         switch (reader.TokenType)
         {
-            case JsonTokenType.PropertyName when depth == 1:
-                _topProperty = reader.GetString();
-                break;
             case JsonTokenType.PropertyName when depth == 3:
                 // Every row has a dozen properties: compare bytes rather than allocate their names.
                 _itemProperty = reader.ValueTextEquals("id"u8) ? ItemProperty.Id
@@ -49,7 +45,7 @@ internal sealed class SheetPageScanner : StreamingJsonScanner
                     : ItemProperty.Other;
                 break;
             case JsonTokenType.Number when depth == 1:
-                switch (_topProperty)
+                switch (TopProperty)
                 {
                     case "id":
                         Id = reader.GetInt64();
@@ -63,12 +59,12 @@ internal sealed class SheetPageScanner : StreamingJsonScanner
                 }
 
                 break;
-            case JsonTokenType.String when depth == 1 && _topProperty == "name":
+            case JsonTokenType.String when depth == 1 && TopProperty == "name":
                 Name = reader.GetString();
                 break;
             case JsonTokenType.StartArray when depth == 1:
-                HasRows |= _topProperty == "rows";
-                HasColumns |= _topProperty == "columns";
+                HasRows |= TopProperty == "rows";
+                HasColumns |= TopProperty == "columns";
                 break;
             case JsonTokenType.StartObject when depth == 2:
                 _itemProperty = ItemProperty.Other;
@@ -76,20 +72,20 @@ internal sealed class SheetPageScanner : StreamingJsonScanner
                 _columnTitle = null;
                 break;
             case JsonTokenType.Number when depth == 3 && _itemProperty == ItemProperty.Id:
-                if (_topProperty == "rows")
+                if (TopProperty == "rows")
                 {
                     RowIds.Add(reader.GetInt64());
                 }
-                else if (_topProperty == "columns")
+                else if (TopProperty == "columns")
                 {
                     _columnId = reader.GetInt64();
                 }
 
                 break;
-            case JsonTokenType.String when depth == 3 && _topProperty == "columns" && _itemProperty == ItemProperty.Title:
+            case JsonTokenType.String when depth == 3 && TopProperty == "columns" && _itemProperty == ItemProperty.Title:
                 _columnTitle = reader.GetString();
                 break;
-            case JsonTokenType.EndObject when depth == 2 && _topProperty == "columns" && _columnId is { } id:
+            case JsonTokenType.EndObject when depth == 2 && TopProperty == "columns" && _columnId is { } id:
                 Columns.Add(new SheetColumn(id, _columnTitle ?? ""));
                 break;
         }

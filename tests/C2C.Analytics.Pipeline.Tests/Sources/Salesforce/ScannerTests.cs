@@ -55,6 +55,22 @@ public sealed class ScannerTests
     }
 
     [Theory]
+    [InlineData("""{"totalSize":1,"done":true,"records":[{"Id":"a"}}""")]
+    [InlineData("""{"totalSize":1,"done":true,"records":[]}}""")]
+    [InlineData("""{"totalSize":1,"done":true,"records":[]} {}""")]
+    [InlineData("""[{"totalSize":1}]""")]
+    public void A_query_page_whose_brackets_do_not_match_is_refused(string page)
+    {
+        var scanner = new QueryPageScanner(new ModstampMaximum());
+
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() =>
+        {
+            scanner.Append(System.Text.Encoding.UTF8.GetBytes(page));
+            scanner.Complete();
+        });
+    }
+
+    [Theory]
     [MemberData(nameof(Chunks))]
     public void A_bulk_page_gives_its_header_rows_and_latest_modstamp_in_any_chunking(int chunk)
     {

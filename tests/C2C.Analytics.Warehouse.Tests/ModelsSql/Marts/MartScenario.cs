@@ -11,7 +11,8 @@ namespace C2C.Analytics.Warehouse.Tests.ModelsSql.Marts;
 /// Hand-built core tables (fct_engagement_stage, dim_engagement, dim_owner, int_engagement_stages, fct_opportunity,
 /// fct_opportunity_stage_history) and
 /// the cfg_* tables the pipeline writes, then the real mart models and the intermediate models they read (dim_stage,
-/// int_fx_rate, int_engagement_value, int_engagement_cash, int_opportunity_value, marts/*) in a fresh in-memory DuckDB,
+/// int_fx_rate, int_engagement_value, int_engagement_cash, int_opportunity_value, int_opportunity_stage_stays,
+/// marts/*) in a fresh in-memory DuckDB,
 /// on the real calendar (US federal holidays, weekends off). Stages: sow_executed (Sales, SLA 10) → milestone_accepted
 /// (Delivery, 30) → invoice_sent (Finance, 3) → payment_received (Finance, 30); the cash stages are the defaults.
 /// Reporting currency USD; reminder window 2 business days; recent completions 30 days; cash period 90 days.
@@ -21,7 +22,7 @@ internal sealed class MartScenario
     private static readonly Lazy<ModelCatalog> Catalog = new(() =>
     {
         var all = ModelCatalog.Load(RepositoryPaths.Models);
-        string[] intermediate = ["dim_stage", "int_fx_rate", "int_engagement_value", "int_engagement_cash", "int_opportunity_value"];
+        string[] intermediate = ["dim_stage", "int_fx_rate", "int_engagement_value", "int_engagement_cash", "int_opportunity_value", "int_opportunity_stage_stays"];
         return ModelCatalog.FromModels(all.Models.Where(m => m.Layer == "marts" || intermediate.Contains(m.Name)));
     });
 
@@ -80,7 +81,7 @@ internal sealed class MartScenario
 
     /// <summary>One stage change of fct_opportunity_stage_history: a stay in <paramref name="stage"/>, ended when <paramref name="exited"/> is set.</summary>
     public MartScenario StageStay(string opportunityId, string stage, int probability, string? nextStage, string? exited, int? days, bool deleted = false) =>
-        Add("INSERT INTO fct_opportunity_stage_history VALUES ($id, $stage, $probability, true, $next, $exited::TIMESTAMP, $days, $deleted)",
+        Add("INSERT INTO fct_opportunity_stage_history VALUES ($id, $stage, $probability, true, $next, $exited::TIMESTAMP, $days, $deleted, NULL)",
             ("id", opportunityId), ("stage", stage), ("probability", probability), ("next", nextStage), ("exited", exited), ("days", days),
             ("deleted", deleted));
 
@@ -129,7 +130,7 @@ internal sealed class MartScenario
                 probability DECIMAL(5,2), is_closed BOOLEAN, is_won BOOLEAN, created_at TIMESTAMP, is_deleted BOOLEAN, account_name VARCHAR);
             CREATE TABLE fct_opportunity_stage_history (
                 opportunity_id VARCHAR, stage_name VARCHAR, probability DECIMAL(5,2), is_stage_change BOOLEAN, next_stage_name VARCHAR,
-                stage_exited_at TIMESTAMP, stage_duration_days BIGINT, is_deleted BOOLEAN);
+                stage_exited_at TIMESTAMP, stage_duration_days BIGINT, is_deleted BOOLEAN, changed_at TIMESTAMP);
             """);
         connection.Run("INSERT INTO cfg_run VALUES ('test', $as_of)", ("as_of", AsOf));
         foreach (var (sql, parameters) in _inserts)
