@@ -87,7 +87,7 @@ public sealed class PipelineRunner(
                 Timed(steps, "functions", () => RunFunctions(connection));
                 modelResults = Timed(steps, "models", () =>
                 {
-                    var results = new ModelRunner(models).Run(connection, r => Report($"model {r.Model.Name}: {r.Rows?.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) ?? "-"} rows in {r.Elapsed.TotalSeconds:0.00} s"), cancellationToken);
+                    var results = new ModelRunner(models).Run(connection, r => Report($"model {r.Model.Name}: {r.Rows?.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) ?? "-"} rows in {r.Elapsed.TotalSeconds:0.00} s{(r.Detail is null ? "" : $" ({r.Detail})")}"), cancellationToken);
                     return (results, (long?)results.Count);
                 });
                 MissingColumns.ThrowIfAny(connection);

@@ -44,10 +44,11 @@ internal sealed class MartScenario
     public MartScenario Owner(string id, string name, string email, string role, string team) =>
         Add("INSERT INTO dim_owner VALUES ($id, $name, $email, $role, $team)", ("id", id), ("name", name), ("email", email), ("role", role), ("team", team));
 
-    public MartScenario Engagement(string dealId, decimal? value, string? currency, int? termsDays = 30, bool isCurrent = true) =>
-        Add("INSERT INTO dim_engagement VALUES ($deal, $name, $account, $value, $currency, $terms, $current)",
+    /// <summary>A dim_engagement version; a current one is loaded this run unless <paramref name="isLoaded"/> says not (a retained version).</summary>
+    public MartScenario Engagement(string dealId, decimal? value, string? currency, int? termsDays = 30, bool isCurrent = true, bool? isLoaded = null) =>
+        Add("INSERT INTO dim_engagement VALUES ($deal, $name, $account, $value, $currency, $terms, $current, $loaded)",
             ("deal", dealId), ("name", "Engagement " + dealId), ("account", "Account " + dealId), ("value", value), ("currency", currency),
-            ("terms", termsDays), ("current", isCurrent));
+            ("terms", termsDays), ("current", isCurrent), ("loaded", isLoaded ?? isCurrent));
 
     public MartScenario Note(string dealId, string stageKey, string notes) =>
         Add("INSERT INTO int_engagement_stages VALUES ($deal, $stage, $notes)", ("deal", dealId), ("stage", stageKey), ("notes", notes));
@@ -110,7 +111,7 @@ internal sealed class MartScenario
             CREATE TABLE cfg_fx_rate (rate_date DATE NOT NULL, currency VARCHAR NOT NULL, rate DECIMAL(18,8) NOT NULL);
             CREATE TABLE dim_owner (owner_id VARCHAR, owner_name VARCHAR, owner_email VARCHAR, owner_role VARCHAR, team VARCHAR);
             CREATE TABLE dim_engagement (deal_id VARCHAR, engagement_name VARCHAR, account VARCHAR, contract_value DECIMAL(18,2), currency VARCHAR,
-                payment_terms_days INTEGER, is_current BOOLEAN);
+                payment_terms_days INTEGER, is_current BOOLEAN, is_loaded BOOLEAN);
             CREATE TABLE int_engagement_stages (deal_id VARCHAR, stage_key VARCHAR, notes VARCHAR);
             CREATE TABLE fct_engagement_stage (
                 deal_id VARCHAR, stage_key VARCHAR, stage_order INTEGER, owner_id VARCHAR, owner_role VARCHAR, as_of DATE, status VARCHAR,

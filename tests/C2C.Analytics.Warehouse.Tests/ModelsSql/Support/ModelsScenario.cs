@@ -48,9 +48,18 @@ internal sealed class ModelsScenario : IDisposable
     {
         var connection = new DuckDbConnection("Data Source=:memory:");
         connection.Open();
-        LoadInputs(connection);
-        new ModelRunner(Catalog.Value).Run(connection);
+        BuildInto(connection);
         return connection;
+    }
+
+    /// <summary>
+    /// Loads and builds into a warehouse an earlier scenario built: the next run, whose tables kept across runs
+    /// (dim_engagement's history) read what the earlier runs left.
+    /// </summary>
+    public IReadOnlyList<ModelResult> BuildInto(DuckDbConnection connection)
+    {
+        LoadInputs(connection);
+        return new ModelRunner(Catalog.Value).Run(connection);
     }
 
     /// <summary>Everything the pipeline does before the models: raw tables, configuration, functions.</summary>
