@@ -1,4 +1,5 @@
 using C2C.Analytics.DuckDb;
+using C2C.Analytics.Warehouse;
 
 namespace C2C.Analytics.Pipeline.Export;
 
@@ -9,7 +10,6 @@ namespace C2C.Analytics.Pipeline.Export;
 /// </summary>
 public sealed class ParquetExport
 {
-    private static readonly string[] ExportedPrefixes = ["dim_", "fct_", "bridge_", "mart_"];
     private readonly string _directory;
     private readonly string _staging;
     private readonly List<string> _written = [];
@@ -38,7 +38,7 @@ public sealed class ParquetExport
             while (reader.Read())
             {
                 var name = reader.GetString(0);
-                if (ExportedPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)) && IsPlainIdentifier(name))
+                if (ServedTables.IsServed(name))
                 {
                     tables.Add(name);
                 }
@@ -74,8 +74,6 @@ public sealed class ParquetExport
             Directory.Delete(_staging, recursive: true);
         }
     }
-
-    private static bool IsPlainIdentifier(string name) => name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_');
 
     private static void EtlTablesExecute(DuckDbConnection connection, string sql)
     {

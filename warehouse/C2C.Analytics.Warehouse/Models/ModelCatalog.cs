@@ -43,8 +43,12 @@ public sealed partial class ModelCatalog
             }
 
             var sql = File.ReadAllText(file);
-            var (depends, materialization, description) = ModelHeaderParser.Parse(relative, sql);
-            models.Add(new SqlModel(name, layer, relative, sql, materialization, depends, description));
+            var header = ModelHeaderParser.Parse(relative, sql);
+            models.Add(new SqlModel(name, layer, relative, sql, header.Materialization, header.Depends, header.Description)
+            {
+                PrimaryKey = header.PrimaryKey,
+                MaxLengths = header.MaxLengths,
+            });
         }
 
         return FromModels(models);

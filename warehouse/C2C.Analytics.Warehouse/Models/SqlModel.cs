@@ -25,4 +25,10 @@ public sealed record SqlModel(
 {
     /// <summary>Every model this one reads: declared in its header, or named in its SQL.</summary>
     public IReadOnlyList<string> Dependencies { get; init; } = DeclaredDependencies;
+
+    /// <summary>The columns of the table's key (<c>-- primary key:</c>); empty when none is declared.</summary>
+    public IReadOnlyList<string> PrimaryKey { get; init; } = [];
+
+    /// <summary>Declared maximum text lengths in characters, by column (<c>-- max length:</c>).</summary>
+    public IReadOnlyDictionary<string, int> MaxLengths { get; init; } = new Dictionary<string, int>();
 }

@@ -4,6 +4,8 @@
 -- the row each came from (source_sheet_*, source_row_*). sales/delivery/finance_owner_id are the dim_owner keys of
 -- the default owner roles (bridge_engagement_owner holds every configured role). opportunity_* come from Salesforce
 -- when it has the deal (fct_opportunity, not deleted).
+-- primary key: deal_id, valid_from
+-- max length: deal_id 18, sales_owner_id 32, delivery_owner_id 32, finance_owner_id 32, opportunity_owner_id 32
 WITH engagements_loaded AS (
     SELECT *
     FROM int_tracker_rows_checked
