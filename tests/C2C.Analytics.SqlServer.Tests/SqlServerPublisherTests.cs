@@ -234,6 +234,20 @@ public sealed class SqlServerPublisherTests : IDisposable
     }
 
     [Fact]
+    public async Task A_snapshot_table_whose_definition_changed_is_loaded_whole_under_its_new_definition()
+    {
+        await Publish();
+        _warehouse.Connection.Execute("ALTER TABLE fct_sales_snapshot ADD COLUMN region_code VARCHAR");
+
+        var result = await Publish();
+
+        var snapshot = result.Tables.Single(t => t.Table == TestWarehouse.SnapshotTable);
+        Assert.Equal((null, 8L, 8L), (snapshot.WindowStart, snapshot.Rows, snapshot.RowsCopied));
+        Assert.Contains("replace fct_sales_snapshot", _server.Steps.Skip(_server.Steps.LastIndexOf("begin switch")));
+        Assert.Equal(4, _server.Published[TestWarehouse.SnapshotTable].Columns.Count);
+    }
+
+    [Fact]
     public async Task Data_that_breaks_a_declaration_fails_before_the_server_is_touched()
     {
         _warehouse.Connection.Execute("INSERT INTO dim_customer VALUES ('0065g00000AbCdEAAV', 'Copy', 'EU', NULL, NULL, NULL)");

@@ -14,6 +14,7 @@ public sealed class SqlServerConnectionStringTests
         Assert.True(builder.Encrypt);
         Assert.False(builder.TrustServerCertificate);
         Assert.Equal("c2c publish", builder.ApplicationName);
+        Assert.False(builder.Pooling);
         Assert.Null(SqlServerConnectionString.SecurityWarning(builder));
         Assert.Equal("server sql.example.test, database bi", SqlServerConnectionString.Describe(builder));
     }

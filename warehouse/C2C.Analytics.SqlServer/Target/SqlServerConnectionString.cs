@@ -6,7 +6,7 @@ namespace C2C.Analytics.SqlServer.Target;
 /// <summary>
 /// The connection string the publisher uses: the configured one, encrypted with the server certificate validated
 /// unless it says otherwise (SqlClient 2.1 does not encrypt by default, and predates the fix for CVE-2024-0056, so the
-/// publisher asks for it), and an application name for the server's logs.
+/// publisher asks for it), an application name for the server's logs, and no connection pooling.
 /// </summary>
 public static class SqlServerConnectionString
 {
@@ -44,6 +44,9 @@ public static class SqlServerConnectionString
             builder.ApplicationName = ApplicationName;
         }
 
+        // The publish lock belongs to the session: closing the connection must end the session (a pooled one would
+        // keep the lock alive, and a reconnect after a transient error could be refused by the publisher's own lock).
+        builder.Pooling = false;
         return builder;
     }
 
