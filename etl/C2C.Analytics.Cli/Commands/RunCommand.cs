@@ -49,12 +49,14 @@ internal sealed class RunCommand
         HelpName = "PATH",
     };
 
+    private readonly Option<string?> _target = PublishCommand.CreateTargetOption();
+
     public RunCommand(CliEnvironment environment)
     {
         _environment = environment;
         Command = new Command("run", "Run the pipeline: extract, land, build the warehouse and export Parquet, all or nothing.")
         {
-            _asOf, _data, _fullRefresh, _landing, _trackerFile,
+            _asOf, _data, _fullRefresh, _landing, _trackerFile, _target,
         };
         Command.SetAction((parseResult, cancellationToken) => Task.Run(() => RunAsync(parseResult, cancellationToken), CancellationToken.None));
     }
@@ -70,7 +72,9 @@ internal sealed class RunCommand
             runner.Progress += message => error.WriteLine($"{DateTime.UtcNow.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}  {message}");
             var summary = await runner.RunAsync(request, cancellationToken);
             RunSummaryPrinter.Print(summary, _environment.Out);
-            return ReportCommand.WriteAfterRun(_environment, summary, request.DataDirectory);
+            var reported = ReportCommand.WriteAfterRun(_environment, summary, request.DataDirectory);
+            var published = PublishCommand.PublishAfterRun(_environment, summary, parseResult.GetValue(_target), cancellationToken);
+            return published != ExitCodes.Success ? published : reported;
         }
         catch (Exception e) when (e is TrackerConfigurationException or CalendarConfigurationException or HolidayFileException or ModelCatalogException
             or SmartsheetConfigurationException or ReportConfigurationException or FxRateFileException)

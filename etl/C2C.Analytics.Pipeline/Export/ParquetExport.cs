@@ -1,4 +1,5 @@
 using C2C.Analytics.DuckDb;
+using C2C.Analytics.Warehouse;
 
 namespace C2C.Analytics.Pipeline.Export;
 
@@ -14,8 +15,6 @@ public sealed class ParquetExport
 {
     /// <summary>The file each partition folder holds (the name DuckDB's own partitioned COPY gives).</summary>
     public const string PartitionFileName = "data_0.parquet";
-
-    private static readonly string[] ExportedPrefixes = ["dim_", "fct_", "bridge_", "mart_"];
 
     /// <summary>Tables exported partitioned, and the DATE column that names their partitions.</summary>
     private static readonly Dictionary<string, string> PartitionedTables = new(StringComparer.Ordinal)
@@ -47,7 +46,7 @@ public sealed class ParquetExport
             ORDER BY table_name
             """))
         {
-            if (ExportedPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)) && IsPlainIdentifier(name))
+            if (ServedTables.IsServed(name))
             {
                 tables.Add(name);
             }

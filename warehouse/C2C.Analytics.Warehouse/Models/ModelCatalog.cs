@@ -48,6 +48,8 @@ public sealed partial class ModelCatalog
             {
                 ReplaceWhere = header.ReplaceWhere,
                 History = header.History,
+                PrimaryKey = header.PrimaryKey,
+                MaxLengths = header.MaxLengths,
             });
         }
 

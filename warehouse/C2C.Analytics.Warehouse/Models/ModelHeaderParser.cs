@@ -8,7 +8,9 @@ internal sealed record ModelHeader(
     Materialization Materialization,
     string? Description,
     string? ReplaceWhere,
-    HistorySettings? History);
+    HistorySettings? History,
+    IReadOnlyList<string> PrimaryKey,
+    IReadOnlyDictionary<string, int> MaxLengths);
 
 /// <summary>
 /// Reads a model's header comments:
@@ -18,6 +20,8 @@ internal sealed record ModelHeader(
 /// -- materialized: table | view | script | incremental | history
 /// -- replace_where: snapshot_date = (SELECT as_of FROM cfg_run)      (incremental)
 /// -- unique_key: / version_key: / as_of: / tracked: / retain_when:    (history, see HistorySettings)
+/// -- primary key: deal_id, valid_from           (the table's key, for serving targets that index it)
+/// -- max length: deal_id 18, currency 3         (declared text lengths, in characters; undeclared text is unbounded)
 /// </code>
 /// A line whose text after "--" starts with two or more spaces, right after a directive, continues that directive
 /// (a predicate too long for one line). depends and tracked may repeat: their lists add up.
@@ -85,7 +89,29 @@ internal static partial class ModelHeaderParser
             materialization,
             joined.Length == 0 ? null : joined,
             Incremental(path, materialization, directives),
-            History(path, materialization, directives));
+            History(path, materialization, directives),
+            List(directives, "primary key"),
+            MaxLengths(path, directives));
+    }
+
+    private static Dictionary<string, int> MaxLengths(string path, List<(string Key, string Value)> directives)
+    {
+        var maxLengths = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var entry in List(directives, "max length"))
+        {
+            var parts = entry.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length != 2 || !int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var length) || length < 1)
+            {
+                throw new ModelCatalogException($"{path}: 'max length: {entry}' must be a column name and a whole number of characters above zero, e.g. 'deal_id 18'.");
+            }
+
+            if (!maxLengths.TryAdd(parts[0], length))
+            {
+                throw new ModelCatalogException($"{path}: the max length of '{parts[0]}' is declared twice.");
+            }
+        }
+
+        return maxLengths;
     }
 
     private static string? Incremental(string path, Materialization materialization, List<(string Key, string Value)> directives)
@@ -165,7 +191,7 @@ internal static partial class ModelHeaderParser
         ? value
         : throw new ModelCatalogException($"{path}: '-- {key}:' names '{value}', which is not a column name (lower case letters, digits and underscores).");
 
-    [GeneratedRegex(@"^(?<key>depends|materialized|replace_where|unique_key|version_key|as_of|tracked|retain_when)\s*:(?<value>.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<key>depends|materialized|replace_where|unique_key|version_key|as_of|tracked|retain_when|primary key|max length)\s*:(?<value>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex Directive();
 
     [GeneratedRegex("^[a-z_][a-z0-9_]*$")]

@@ -47,4 +47,10 @@ public sealed record SqlModel(
     /// <summary>The SQL of the header's directives, which may name models too (for the dependency search).</summary>
     internal IEnumerable<string> DirectiveSql =>
         new[] { ReplaceWhere, History?.AsOf, History?.RetainWhen }.OfType<string>();
+
+    /// <summary>The columns of the table's key (<c>-- primary key:</c>); empty when none is declared.</summary>
+    public IReadOnlyList<string> PrimaryKey { get; init; } = [];
+
+    /// <summary>Declared maximum text lengths in characters, by column (<c>-- max length:</c>).</summary>
+    public IReadOnlyDictionary<string, int> MaxLengths { get; init; } = new Dictionary<string, int>();
 }

@@ -11,6 +11,8 @@
 -- version stays current with is_loaded false. Columns not tracked (payment_terms text, opportunity_*, source_*) are
 -- refreshed on the current version. Readers that want one row per engagement of this run filter is_current AND
 -- is_loaded; engagement_version_key identifies a version (fct_engagement_stage and its snapshot carry it).
+-- primary key: engagement_version_key
+-- max length: deal_id 18, sales_owner_id 32, delivery_owner_id 32, finance_owner_id 32, opportunity_owner_id 32
 -- materialized: history
 -- unique_key: deal_id
 -- version_key: engagement_version_key

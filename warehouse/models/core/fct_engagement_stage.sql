@@ -5,6 +5,7 @@
 -- after the as-of date, or it cannot activate: no intake date). Cycle time and SLA are measured only on a complete
 -- stage that has both dates, was not skipped at intake and broke no gate; age, aging bucket, SLA due/overdue,
 -- reminders and stuck only on an open stage. fct_engagement_stage_snapshot keeps these rows for every as-of date.
+-- max length: deal_id 18, stage_key 64, owner_id 32
 WITH run AS (
     SELECT cfg_run.as_of, cfg_metric.due_soon_bd, cfg_metric.stuck_sla_multiple
     FROM cfg_run CROSS JOIN cfg_metric

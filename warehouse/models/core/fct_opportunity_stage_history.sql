@@ -2,6 +2,7 @@
 -- loadable records of int_opportunity_history_checked. changed_at is when Salesforce recorded it (CreatedDate, UTC);
 -- previous_stage_name and next_changed_at come from the opportunity's other history records in this run, ordered by
 -- changed_at; is_stage_change is true when the stage differs from the previous record's (or there is none).
+-- max length: opportunity_id 18
 WITH history_loaded AS (
     SELECT *
     FROM int_opportunity_history_checked
