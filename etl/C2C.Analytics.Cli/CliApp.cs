@@ -42,6 +42,7 @@ internal static class CliApp
         root.Subcommands.Add(new SampleCommand(environment).Command);
         root.Subcommands.Add(new CalendarCommand(environment).Command);
         root.Subcommands.Add(new ReportCommand(environment).Command);
+        root.Subcommands.Add(new PowerBiCommand(environment).Command);
         return root;
     }
 }

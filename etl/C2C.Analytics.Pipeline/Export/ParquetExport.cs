@@ -38,7 +38,7 @@ public sealed class ParquetExport
             while (reader.Read())
             {
                 var name = reader.GetString(0);
-                if (ExportedPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)) && IsPlainIdentifier(name))
+                if (IsExported(name))
                 {
                     tables.Add(name);
                 }
@@ -74,6 +74,10 @@ public sealed class ParquetExport
             Directory.Delete(_staging, recursive: true);
         }
     }
+
+    /// <summary>True for the tables the export writes (and the Power BI model can read): dim_, fct_, bridge_, mart_.</summary>
+    public static bool IsExported(string table) =>
+        ExportedPrefixes.Any(p => table.StartsWith(p, StringComparison.Ordinal)) && IsPlainIdentifier(table);
 
     private static bool IsPlainIdentifier(string name) => name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_');
 
