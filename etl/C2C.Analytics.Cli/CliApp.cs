@@ -43,6 +43,7 @@ internal static class CliApp
         root.Subcommands.Add(new CalendarCommand(environment).Command);
         root.Subcommands.Add(new ReportCommand(environment).Command);
         root.Subcommands.Add(new PublishCommand(environment).Command);
+        root.Subcommands.Add(new PowerBiCommand(environment).Command);
         return root;
     }
 }

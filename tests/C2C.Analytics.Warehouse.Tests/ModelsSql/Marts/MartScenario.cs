@@ -73,7 +73,7 @@ internal sealed class MartScenario
 
     public MartScenario Opportunity(string id, decimal amount, string currency, string closeDate, int probability, bool closed = false,
         bool won = false, string created = "2025-01-01", bool deleted = false) =>
-        Add("INSERT INTO fct_opportunity VALUES ($id, $name, $stage, $amount, $currency, $close::DATE, $probability, $closed, $won, $created::TIMESTAMP, $deleted)",
+        Add("INSERT INTO fct_opportunity VALUES ($id, $name, $stage, $amount, $currency, $close::DATE, $probability, $closed, $won, $created::TIMESTAMP, $deleted, NULL, NULL)",
             ("id", id), ("name", "Opportunity " + id), ("stage", closed ? (won ? "Closed Won" : "Closed Lost") : "Negotiation/Review"),
             ("amount", amount), ("currency", currency), ("close", closeDate), ("probability", probability), ("closed", closed), ("won", won),
             ("created", created), ("deleted", deleted));
@@ -120,7 +120,8 @@ internal sealed class MartScenario
                 activated_on DATE, sla_due_on DATE);
             CREATE TABLE fct_opportunity (
                 opportunity_id VARCHAR, opportunity_name VARCHAR, stage_name VARCHAR, amount DECIMAL(18,2), currency VARCHAR, close_date DATE,
-                probability DECIMAL(5,2), is_closed BOOLEAN, is_won BOOLEAN, created_at TIMESTAMP, is_deleted BOOLEAN);
+                probability DECIMAL(5,2), is_closed BOOLEAN, is_won BOOLEAN, created_at TIMESTAMP, is_deleted BOOLEAN, owner_id VARCHAR,
+                owner_email VARCHAR);
             """);
         connection.Run("INSERT INTO cfg_run VALUES ('test', $as_of)", ("as_of", AsOf));
         foreach (var (sql, parameters) in _inserts)
