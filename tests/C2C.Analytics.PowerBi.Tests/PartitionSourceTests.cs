@@ -31,14 +31,25 @@ public sealed partial class PartitionSourceTests(SampleWarehouse sample)
                 problems.Add($"{partition.Where}: {table.Name} is not an M partition in import mode");
             }
 
-            var file = ParquetFile().Match(m);
-            if (!file.Success || !File.Exists(Path.Combine(sample.ExportDirectory, file.Groups["file"].Value)))
+            if (C2C.Analytics.Pipeline.Export.ParquetExport.PartitionedTables.TryGetValue(table.Name, out var column))
+            {
+                // Partitioned by date: the M combines the table's folder, one <column>=yyyy-MM-dd folder per date.
+                var folder = Path.Combine(sample.ExportDirectory, table.Name);
+                if (!m.Contains($"Folder.Files(ParquetFolder & \"\\{table.Name}\")", StringComparison.Ordinal)
+                    || !m.Contains($"\"{column}=\"", StringComparison.Ordinal)
+                    || !Directory.Exists(folder)
+                    || !Directory.GetDirectories(folder, column + "=*").Any(d => Directory.GetFiles(d, "*.parquet").Length > 0))
+                {
+                    problems.Add($"{partition.Where}: {table.Name} does not read the export's partition folders {folder}");
+                }
+            }
+            else if (ParquetFile().Match(m) is var file && (!file.Success || !File.Exists(Path.Combine(sample.ExportDirectory, file.Groups["file"].Value))))
             {
                 problems.Add($"{partition.Where}: {table.Name} reads {(file.Success ? file.Groups["file"].Value : "no file")}, which the export does not have");
             }
-            else if (file.Groups["file"].Value != table.Name + ".parquet")
+            else if (!ParquetExportPartitioned(table.Name) && ParquetFile().Match(m).Groups["file"].Value is var name && name != table.Name + ".parquet")
             {
-                problems.Add($"{partition.Where}: {table.Name} reads {file.Groups["file"].Value}");
+                problems.Add($"{partition.Where}: {table.Name} reads {name}");
             }
 
             var item = SqlItem().Match(m);
@@ -105,6 +116,8 @@ public sealed partial class PartitionSourceTests(SampleWarehouse sample)
         Assert.Contains("Table.SelectRows(Typed, each [is_current] = true)", engagement, StringComparison.Ordinal);
         Assert.DoesNotContain("SelectRows", Model.Tables["fct_engagement_stage"].Partitions[0].ExpressionProperties["source"], StringComparison.Ordinal);
     }
+
+    private static bool ParquetExportPartitioned(string table) => C2C.Analytics.Pipeline.Export.ParquetExport.PartitionedTables.ContainsKey(table);
 
     [GeneratedRegex(@"Parquet\.Document\(File\.Contents\(ParquetFolder & ""\\(?<file>[^""]+)""\)\)")]
     private static partial Regex ParquetFile();

@@ -17,7 +17,7 @@ public sealed class ParquetExport
     public const string PartitionFileName = "data_0.parquet";
 
     /// <summary>Tables exported partitioned, and the DATE column that names their partitions.</summary>
-    private static readonly Dictionary<string, string> PartitionedTables = new(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> PartitionedTables { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["fct_engagement_stage_snapshot"] = "snapshot_date",
     };

@@ -31,7 +31,7 @@ public static class PartitionQuery
             $"        if {DataSourceParameter} = {Text(SqlServerChoice)} then",
             $"            Sql.Database({SqlServerParameter}, {SqlDatabaseParameter}){{[Schema = {SqlSchemaParameter}, Item = {Text(table.Name)}]}}[Data]",
             "        else",
-            $"            Parquet.Document(File.Contents({ParquetFolderParameter} & {Text("\\" + table.Name + ".parquet")})),",
+            ParquetSource(table.Name),
             "    Columns = Table.SelectColumns(Source, List.Transform(ColumnTypes, each _{0})),",
         ]);
         if (table.CurrentRowsOnly)
@@ -50,6 +50,17 @@ public static class PartitionQuery
 
         return lines;
     }
+
+    /// <summary>
+    /// The export's file of a table, or, for a table the export writes partitioned by date (Hive style,
+    /// <c>&lt;table&gt;\&lt;column&gt;=yyyy-MM-dd\*.parquet</c>), every file of its folder combined, each with its partition's
+    /// date put back as the column the files leave out.
+    /// </summary>
+    private static string ParquetSource(string table) =>
+        Export.ParquetExport.PartitionedTables.TryGetValue(table, out var column)
+            ? $"            Table.Combine(List.Transform(Table.ToRecords(Table.SelectRows(Folder.Files({ParquetFolderParameter} & {Text("\\" + table)}), each [Extension] = \".parquet\")), "
+                + $"(file) => Table.AddColumn(Parquet.Document(file[Content]), {Text(column)}, each Date.FromText(Text.AfterDelimiter(Text.TrimEnd(file[Folder Path], \"\\\"), {Text(column + "=")}))))),"
+            : $"            Parquet.Document(File.Contents({ParquetFolderParameter} & {Text("\\" + table + ".parquet")})),";
 
     /// <summary>An M text literal: <c>"</c> doubled; M has no backslash escapes.</summary>
     private static string Text(string value) => "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

@@ -18,6 +18,23 @@ public static class ExportSchema
             tables[Path.GetFileNameWithoutExtension(file)] = columns.ToDictionary(c => c.Name, c => c.Type, StringComparer.Ordinal);
         }
 
+        // A table exported partitioned by date is a folder of <column>=yyyy-MM-dd folders; DuckDB's Hive partitioning
+        // reads the column back from the folder names, as a DATE (hive_types), the type the model gives it.
+        foreach (var folder in Directory.GetDirectories(exportDirectory))
+        {
+            var partitions = Directory.GetDirectories(folder, "*=*");
+            if (partitions.Length == 0)
+            {
+                continue;
+            }
+
+            var column = Path.GetFileName(partitions[0]).Split('=')[0];
+            var glob = Path.Combine(folder, "*", "*.parquet").Replace("'", "''", StringComparison.Ordinal);
+            var columns = connection.Query<(string Name, string Type)>(
+                $"SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet('{glob}', hive_partitioning = true, hive_types = {{'{column}': DATE}}))");
+            tables[Path.GetFileName(folder)] = columns.ToDictionary(c => c.Name, c => c.Type, StringComparer.Ordinal);
+        }
+
         return tables;
     }
 

@@ -75,6 +75,18 @@ public sealed class SampleWarehouse : IAsyncLifetime
             statements.Add($"CREATE VIEW {table} AS SELECT * FROM read_parquet('{Sql(file)}'){filter}");
         }
 
+        // Tables exported partitioned by date: a folder of <column>=yyyy-MM-dd folders, read as the model reads them.
+        foreach (var folder in System.IO.Directory.GetDirectories(ExportDirectory))
+        {
+            var partitions = System.IO.Directory.GetDirectories(folder, "*=*");
+            if (partitions.Length > 0)
+            {
+                var column = Path.GetFileName(partitions[0]).Split('=')[0];
+                statements.Add($"CREATE VIEW {Path.GetFileName(folder)} AS SELECT * FROM read_parquet('{Sql(Path.Combine(folder, "*", "*.parquet"))}', "
+                    + $"hive_partitioning = true, hive_types = {{'{column}': DATE}})");
+            }
+        }
+
         command.CommandText = string.Join(";\n", statements);
         command.ExecuteNonQuery();
         return connection;
