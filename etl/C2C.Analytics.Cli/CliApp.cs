@@ -26,8 +26,9 @@ internal static class CliApp
     {
         var root = new RootCommand(
             "c2c: the C2C.Analytics command line. Contract-to-Cash analytics over an embedded DuckDB warehouse.\n\n" +
-            "Exit codes: 0 success, 1 failure (a failed run, a configuration error, an error reported by DuckDB), 2 bad usage\n" +
-            "(including a database file that does not exist), 130 interrupted (Ctrl+C or SIGTERM).");
+            "Exit codes: 0 success, 1 failure (a failed run, an error reported by DuckDB), 2 bad usage (including a database\n" +
+            "file that does not exist), 3 success with rejected records, 4 a source failed, 5 configuration error, 6 the warehouse\n" +
+            "is in use by another run, 7 publishing failed, 130 interrupted (Ctrl+C or SIGTERM).");
         foreach (var option in root.Options)
         {
             if (option is VersionOption version)
