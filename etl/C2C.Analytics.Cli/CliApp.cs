@@ -43,6 +43,8 @@ internal static class CliApp
         root.Subcommands.Add(new SampleCommand(environment).Command);
         root.Subcommands.Add(new CalendarCommand(environment).Command);
         root.Subcommands.Add(new ReportCommand(environment).Command);
+        root.Subcommands.Add(new RunsCommand(environment).Command);
+        root.Subcommands.Add(new RejectsCommand(environment).Command);
         return root;
     }
 }
