@@ -14,8 +14,9 @@ internal static class CliApp
         {
             Output = environment.Out,
             Error = environment.Error,
-            // Ctrl+C and SIGTERM cancel the action's token (which interrupts DuckDB); off by default in 2.0.
-            ProcessTerminationTimeout = TimeSpan.FromSeconds(5),
+            // Ctrl+C and SIGTERM cancel the action's token (which interrupts DuckDB); off by default in 2.0. The
+            // scheduler's host handles the signals itself and waits as long as Schedule:ShutdownTimeout says.
+            ProcessTerminationTimeout = parseResult.CommandResult.Command.Name == "schedule" ? null : TimeSpan.FromSeconds(5),
         };
         var exitCode = await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
         // System.CommandLine exits with 1 after a parse error; c2c keeps 1 for failures and reports bad usage as 2.
@@ -45,6 +46,7 @@ internal static class CliApp
         root.Subcommands.Add(new ReportCommand(environment).Command);
         root.Subcommands.Add(new RunsCommand(environment).Command);
         root.Subcommands.Add(new RejectsCommand(environment).Command);
+        root.Subcommands.Add(new ScheduleCommand(environment).Command);
         return root;
     }
 }
