@@ -47,6 +47,7 @@ internal static class CliApp
         root.Subcommands.Add(new RunsCommand(environment).Command);
         root.Subcommands.Add(new RejectsCommand(environment).Command);
         root.Subcommands.Add(new ScheduleCommand(environment).Command);
+        root.Subcommands.Add(new ValidateCommand(environment).Command);
         return root;
     }
 }
