@@ -47,7 +47,7 @@ internal sealed class TerminalProgress(IAnsiConsole console)
         }
     }
 
-    /// <summary>Turns progress lines into progress tasks; public for its tests.</summary>
+    /// <summary>Turns progress lines into progress tasks: a new task per step, the model step counted model by model.</summary>
     internal sealed class StepTracker(ProgressContext context, int models)
     {
         private ProgressTask? _step;
