@@ -9,10 +9,18 @@ namespace C2C.Analytics.Pipeline.Export;
 /// <c>&lt;export&gt;/&lt;table&gt;/&lt;column&gt;=YYYY-MM-DD/data_0.parquet</c> (the column is in the folder name, not in the
 /// file, as Hive, Spark and DuckDB expect). Files are first written into a staging folder inside the run's transaction
 /// (so they hold exactly what the run commits) and only moved into place after the commit, each by an atomic rename:
-/// a reader never sees half a file, and a failed run publishes nothing.
+/// a reader never sees half a file, and a failed run publishes nothing. A process killed part-way through publishing
+/// leaves the staging folder of a committed run behind; <see cref="Recover"/> finishes its publishing at the next start
+/// (the folder is complete: it was written before the commit, with each partitioned table's list of the dates it
+/// holds), and deletes the staging folder of a run that never committed.
 /// </summary>
 public sealed class ParquetExport
 {
+    private const string StagingPrefix = ".staging-";
+
+    /// <summary>In a partitioned table's staging folder: every partition the table holds, one per line.</summary>
+    private const string PartitionListFile = "partitions.txt";
+
     /// <summary>The file each partition folder holds (the name DuckDB's own partitioned COPY gives).</summary>
     public const string PartitionFileName = "data_0.parquet";
 
@@ -24,13 +32,14 @@ public sealed class ParquetExport
 
     private readonly string _directory;
     private readonly string _staging;
+    private readonly Action<string>? _progress;
     private readonly List<string> _written = [];
-    private readonly List<PartitionedWrite> _partitioned = [];
 
-    public ParquetExport(string exportDirectory, string runId)
+    public ParquetExport(string exportDirectory, string runId, Action<string>? progress = null)
     {
         _directory = exportDirectory;
-        _staging = Path.Combine(exportDirectory, ".staging-" + runId);
+        _staging = Path.Combine(exportDirectory, StagingPrefix + runId);
+        _progress = progress;
     }
 
     public IReadOnlyList<string> Tables => _written;
@@ -56,7 +65,7 @@ public sealed class ParquetExport
         {
             if (PartitionedTables.TryGetValue(table, out var column))
             {
-                _partitioned.Add(WritePartitions(connection, table, column));
+                WritePartitions(connection, table, column);
             }
             else
             {
@@ -64,38 +73,91 @@ public sealed class ParquetExport
             }
 
             _written.Add(table);
+            _progress?.Invoke($"export {table}");
         }
 
         return tables.Count;
     }
 
     /// <summary>Step two, after the commit: move each file into place (rename is atomic on one file system).</summary>
-    public void Publish()
+    public void Publish() => PublishStaged(_staging, _directory, _progress);
+
+    /// <summary>
+    /// After a crash: every staging folder left in <paramref name="exportDirectory"/> is either published (its run
+    /// committed, so its files are the warehouse's) or deleted (its run rolled back). Returns the run ids published.
+    /// </summary>
+    public static IReadOnlyList<string> Recover(string exportDirectory, Func<string, bool> committed, Action<string>? progress = null)
     {
-        foreach (var table in _written.Where(t => !PartitionedTables.ContainsKey(t)))
+        ArgumentNullException.ThrowIfNull(committed);
+        var published = new List<string>();
+        if (!Directory.Exists(exportDirectory))
         {
-            File.Move(Path.Combine(_staging, table + ".parquet"), Path.Combine(_directory, table + ".parquet"), overwrite: true);
+            return published;
         }
 
-        foreach (var write in _partitioned)
+        foreach (var staging in Directory.GetDirectories(exportDirectory, StagingPrefix + "*").Order(StringComparer.Ordinal))
         {
-            foreach (var partition in write.Staged)
+            var runId = Path.GetFileName(staging)[StagingPrefix.Length..];
+            if (committed(runId))
             {
-                var target = Path.Combine(_directory, write.Table, partition);
-                Directory.CreateDirectory(target);
-                File.Move(Path.Combine(_staging, write.Table, partition, PartitionFileName), Path.Combine(target, PartitionFileName), overwrite: true);
+                PublishStaged(staging, exportDirectory, progress);
+                published.Add(runId);
+            }
+            else
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+        }
+
+        return published;
+    }
+
+    /// <summary>
+    /// Moves what is left in a staging folder into place, then removes the folder; safe to repeat. A partitioned
+    /// table's folder holds the partitions the run wrote and the list of every partition the table holds: a published
+    /// partition not on the list (a date the table no longer holds) goes, so the export mirrors the warehouse.
+    /// </summary>
+    private static void PublishStaged(string staging, string directory, Action<string>? progress)
+    {
+        if (!Directory.Exists(staging))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.GetFiles(staging, "*.parquet").Order(StringComparer.Ordinal))
+        {
+            File.Move(file, Path.Combine(directory, Path.GetFileName(file)), overwrite: true);
+            progress?.Invoke($"publish {Path.GetFileName(file)}");
+        }
+
+        foreach (var table in Directory.GetDirectories(staging).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(table);
+            var listFile = Path.Combine(table, PartitionListFile);
+            if (!PartitionedTables.TryGetValue(name, out var column) || !File.Exists(listFile))
+            {
+                continue;
             }
 
-            // The export mirrors the warehouse: a date the table no longer holds goes.
-            var folder = Path.Combine(_directory, write.Table);
-            var published = Directory.Exists(folder) ? Directory.GetDirectories(folder, write.Column + "=*") : [];
-            foreach (var stale in published.Where(d => !write.All.Contains(Path.GetFileName(d))))
+            foreach (var partition in Directory.GetDirectories(table, column + "=*"))
+            {
+                var target = Path.Combine(directory, name, Path.GetFileName(partition));
+                Directory.CreateDirectory(target);
+                File.Move(Path.Combine(partition, PartitionFileName), Path.Combine(target, PartitionFileName), overwrite: true);
+            }
+
+            var all = File.ReadAllLines(listFile).ToHashSet(StringComparer.Ordinal);
+            var folder = Path.Combine(directory, name);
+            var published = Directory.Exists(folder) ? Directory.GetDirectories(folder, column + "=*") : [];
+            foreach (var stale in published.Where(d => !all.Contains(Path.GetFileName(d))))
             {
                 Directory.Delete(stale, recursive: true);
             }
+
+            progress?.Invoke($"publish {name}/");
         }
 
-        Discard();
+        Directory.Delete(staging, recursive: true);
     }
 
     /// <summary>The run failed: nothing is published.</summary>
@@ -111,7 +173,7 @@ public sealed class ParquetExport
     /// Stages the partition of the run's as-of date (the run has just replaced it) and every partition the published
     /// export lacks; the others are already in place and the table's rows for them did not change.
     /// </summary>
-    private PartitionedWrite WritePartitions(DuckDbConnection connection, string table, string column)
+    private void WritePartitions(DuckDbConnection connection, string table, string column)
     {
         var values = Strings(connection, $"SELECT DISTINCT coalesce(strftime({column}, '%Y-%m-%d'), 'NULL') FROM {table} ORDER BY 1");
         if (values.Contains("NULL"))
@@ -120,8 +182,9 @@ public sealed class ParquetExport
         }
 
         var runDate = Strings(connection, "SELECT strftime(as_of, '%Y-%m-%d') FROM cfg_run").Single();
-        var all = values.Select(v => $"{column}={v}").ToHashSet(StringComparer.Ordinal);
-        var staged = new List<string>();
+        var all = values.Select(v => $"{column}={v}").ToList();
+        Directory.CreateDirectory(Path.Combine(_staging, table));
+        File.WriteAllLines(Path.Combine(_staging, table, PartitionListFile), all);
         foreach (var value in values)
         {
             var partition = $"{column}={value}";
@@ -129,11 +192,8 @@ public sealed class ParquetExport
             {
                 Copy(connection, $"SELECT * EXCLUDE ({column}) FROM {table} WHERE {column} = DATE '{value}'",
                     Path.Combine(_staging, table, partition, PartitionFileName));
-                staged.Add(partition);
             }
         }
-
-        return new PartitionedWrite(table, column, staged, all);
     }
 
     private static void Copy(DuckDbConnection connection, string query, string target)
@@ -159,7 +219,4 @@ public sealed class ParquetExport
     }
 
     private static bool IsPlainIdentifier(string name) => name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_');
-
-    /// <summary>What one partitioned table staged (partition folder names) and every partition the table holds.</summary>
-    private sealed record PartitionedWrite(string Table, string Column, IReadOnlyList<string> Staged, IReadOnlySet<string> All);
 }
