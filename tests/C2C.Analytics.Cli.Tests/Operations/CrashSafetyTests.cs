@@ -48,7 +48,7 @@ public sealed class CrashSafetyTests : IClassFixture<CrashSafetyTests.Baseline>
         Assert.Contains("no longer running", rerun.Error, StringComparison.Ordinal); // the killed run's lock note, replaced
         var afterRerun = WarehouseSnapshot.Take(data);
         WarehouseSnapshot.AssertSameTables(_baseline.Snapshot.Exported, afterRerun.Exported, "after the rerun");
-        Assert.Empty(Directory.GetDirectories(Path.Combine(data, "export")));
+        Assert.Empty(Directory.GetDirectories(Path.Combine(data, "export"), ".staging-*"));
 
         var killedRow = RunsJson(directory)[killedRun];
         Assert.Equal("failed", killedRow.GetProperty("status").GetString());
@@ -70,14 +70,14 @@ public sealed class CrashSafetyTests : IClassFixture<CrashSafetyTests.Baseline>
         }
 
         // Committed: the warehouse holds the killed run's tables; one file is published, the rest wait in staging.
-        var staging = Assert.Single(Directory.GetDirectories(Path.Combine(data, "export")));
+        var staging = Assert.Single(Directory.GetDirectories(Path.Combine(data, "export"), ".staging-*"));
         Assert.Equal(".staging-" + killedRun, Path.GetFileName(staging));
         Assert.NotEmpty(Directory.GetFiles(staging, "*.parquet"));
 
         var next = C2cProcess.Run(directory.Path, null, RunTimeout, "run", "--as-of", "2025-08-15", "--data", data);
         Assert.True(next.ExitCode == ExitCodes.SuccessWithRejects, next.Error);
         Assert.Contains($"recovered run {killedRun}", next.Error, StringComparison.Ordinal);
-        Assert.Empty(Directory.GetDirectories(Path.Combine(data, "export")));
+        Assert.Empty(Directory.GetDirectories(Path.Combine(data, "export"), ".staging-*"));
 
         var killedRow = RunsJson(directory)[killedRun];
         Assert.Equal("succeeded", killedRow.GetProperty("status").GetString());

@@ -126,7 +126,8 @@ public sealed class ModelCatalogTests : IDisposable
     {
         var catalog = ModelCatalog.Load(ModelCatalog.DefaultDirectory);
 
-        Assert.Equal(["deal_id", "valid_from"], catalog.Find("dim_engagement")!.PrimaryKey);
+        // dim_engagement keeps history: one row per version, keyed by its version key.
+        Assert.Equal(["engagement_version_key"], catalog.Find("dim_engagement")!.PrimaryKey);
         Assert.Equal(["owner_id"], catalog.Find("dim_owner")!.PrimaryKey);
         Assert.Equal(["stage_key"], catalog.Find("dim_stage")!.PrimaryKey);
         // deal_id is the 18-character Salesforce ID; owner_id the 32 hex digits of an MD5 (owner_key).
