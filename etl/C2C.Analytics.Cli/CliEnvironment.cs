@@ -12,13 +12,19 @@ internal sealed record CliEnvironment(
     Func<string, string?> GetEnvironmentVariable,
     string CurrentDirectory)
 {
+    /// <summary>Whether standard error is a terminal: log lines are then text (and progress bars), else JSON lines.</summary>
+    public bool ErrorIsTerminal { get; init; }
+
     public static CliEnvironment FromProcess(TextWriter stdout) => new(
         stdout,
         Console.Error,
         OutputIsTerminal: !Console.IsOutputRedirected,
         TerminalWidth: ConsoleWidth(),
         Environment.GetEnvironmentVariable,
-        Environment.CurrentDirectory);
+        Environment.CurrentDirectory)
+    {
+        ErrorIsTerminal = !Console.IsErrorRedirected,
+    };
 
     private static int ConsoleWidth()
     {

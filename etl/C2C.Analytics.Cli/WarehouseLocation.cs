@@ -48,6 +48,15 @@ internal sealed record WarehouseLocation(string Path, WarehouseSource Source)
         return new WarehouseLocation(System.IO.Path.Combine(data, FileName), source);
     }
 
+    /// <summary>
+    /// The file <c>c2c run</c> builds and the commands that read its result (<c>report</c>, <c>publish</c>) open:
+    /// <c>Pipeline:Warehouse</c>, else <c>$C2C_WAREHOUSE</c>, else <c>warehouse.duckdb</c> in the data folder.
+    /// </summary>
+    public static string OfRun(string? configured, string dataDirectory, Func<string, string?> getEnvironmentVariable, string currentDirectory) =>
+        configured is { Length: > 0 } ? System.IO.Path.GetFullPath(configured, currentDirectory)
+        : getEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnvironment ? System.IO.Path.GetFullPath(fromEnvironment, currentDirectory)
+        : System.IO.Path.Combine(dataDirectory, FileName);
+
     private static string Absolute(string path, string currentDirectory) =>
         path.StartsWith(InMemory, StringComparison.OrdinalIgnoreCase) ? path : System.IO.Path.GetFullPath(path, currentDirectory);
 }

@@ -104,7 +104,7 @@ public sealed class CalendarCommandTests
         {
             var result = Run(directory, args);
 
-            Assert.Equal(1, result.ExitCode);
+            Assert.Equal(ExitCodes.ConfigurationError, result.ExitCode);
             Assert.Equal(string.Empty, result.Out);
             Assert.StartsWith("error: ", result.Error, StringComparison.Ordinal);
             Assert.Contains($"{file}:3: unparseable date '2026-13-01'", result.Error, StringComparison.Ordinal);
@@ -122,7 +122,7 @@ public sealed class CalendarCommandTests
 
         var result = Run(directory, "calendar", "networkdays", "2026-04-01", "2026-04-10");
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(ExitCodes.ConfigurationError, result.ExitCode);
         Assert.Contains("HolidaySet", result.Error, StringComparison.Ordinal);
     }
 
@@ -134,7 +134,7 @@ public sealed class CalendarCommandTests
 
         var result = Run(directory, "calendar", "holidays");
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(ExitCodes.ConfigurationError, result.ExitCode);
         Assert.Contains("appsettings.json", result.Error, StringComparison.Ordinal);
     }
 

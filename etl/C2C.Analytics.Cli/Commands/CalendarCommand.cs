@@ -132,13 +132,13 @@ internal sealed class CalendarCommand
         {
             // A holiday file's problems come one per line: file:line: reason.
             error.WriteLine($"error: {exception.Message}");
-            return ExitCodes.Failure;
+            return ExitCodes.ConfigurationError;
         }
         catch (Exception exception) when (exception is InvalidDataException or FormatException)
         {
             // An appsettings.json that is not valid JSON.
             error.WriteLine($"error: {exception.Message}{(exception.InnerException is { } inner ? " " + inner.Message : string.Empty)}");
-            return ExitCodes.Failure;
+            return ExitCodes.ConfigurationError;
         }
 
         try
@@ -234,7 +234,7 @@ internal sealed class CalendarCommand
         catch (CalendarConfigurationException exception)
         {
             error.WriteLine($"error: {exception.Message}");
-            return ExitCodes.Failure;
+            return ExitCodes.ConfigurationError;
         }
         catch (Exception exception) when (exception is DuckDbException or IOException or UnauthorizedAccessException or DllNotFoundException)
         {

@@ -78,11 +78,7 @@ internal sealed class ReportCommand
             var configuration = AppConfiguration.Load(_environment);
             var pipeline = AppConfiguration.Bind<PipelineOptions>(configuration, PipelineOptions.SectionName);
             var dataDirectory = DataDirectory.Resolve(parseResult.GetValue(_data), _environment.GetEnvironmentVariable, _environment.CurrentDirectory);
-            var warehouse = pipeline.Warehouse is { Length: > 0 } configured
-                ? Path.GetFullPath(configured, _environment.CurrentDirectory)
-                : _environment.GetEnvironmentVariable(WarehouseLocation.EnvironmentVariable) is { Length: > 0 } fromEnvironment
-                    ? Path.GetFullPath(fromEnvironment, _environment.CurrentDirectory)
-                    : Path.Combine(dataDirectory, WarehouseLocation.FileName);
+            var warehouse = WarehouseLocation.OfRun(pipeline.Warehouse, dataDirectory, _environment.GetEnvironmentVariable, _environment.CurrentDirectory);
             var request = new ReportRequest(OutputDirectory(_environment, options, parseResult.GetValue(_out), dataDirectory),
                 parseResult.GetValue(_asOf), parseResult.GetValue(_owners), options.QueueRows);
             var result = ReportGenerator.Generate(warehouse, request);

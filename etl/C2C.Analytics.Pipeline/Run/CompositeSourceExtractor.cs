@@ -4,9 +4,10 @@ namespace C2C.Analytics.Pipeline.Run;
 
 /// <summary>
 /// Several sources in one run, one after the other (Salesforce and the tracker): their manifests together are the run's.
-/// Each source entity may come from one of them only. Progress lines of every source are passed on.
+/// Each source entity may come from one of them only. Progress lines of every source are passed on; a check asks every
+/// source that can check itself.
 /// </summary>
-public sealed class CompositeSourceExtractor : ISourceExtractor, IReportsProgress
+public sealed class CompositeSourceExtractor : ISourceExtractor, IReportsProgress, ISourceCheck
 {
     private readonly IReadOnlyList<ISourceExtractor> _extractors;
 
@@ -50,5 +51,20 @@ public sealed class CompositeSourceExtractor : ISourceExtractor, IReportsProgres
         }
 
         return manifests;
+    }
+
+    /// <summary>The checks of the sources that have one, as one result: it succeeds when all of them do.</summary>
+    public async Task<SourceCheckResult> CheckAsync(CancellationToken cancellationToken)
+    {
+        var results = new List<SourceCheckResult>();
+        foreach (var check in _extractors.OfType<ISourceCheck>())
+        {
+            results.Add(await check.CheckAsync(cancellationToken).ConfigureAwait(false));
+        }
+
+        return results.Count == 0
+            ? new SourceCheckResult(Origin, true, "no source here checks itself")
+            : new SourceCheckResult(string.Join("+", results.Select(r => r.Source)), results.All(r => r.Succeeded),
+                string.Join("; ", results.Select(r => $"{r.Source}: {r.Detail}")));
     }
 }

@@ -15,7 +15,8 @@ public static class ConfigTables
             CREATE OR REPLACE TABLE cfg_run (run_id VARCHAR NOT NULL, as_of DATE NOT NULL);
             CREATE OR REPLACE TABLE cfg_stage (
                 stage_key VARCHAR NOT NULL, stage_name VARCHAR NOT NULL, stage_order INTEGER NOT NULL, owner_role VARCHAR NOT NULL,
-                sla_bd INTEGER NOT NULL, reminder_cadence_bd INTEGER NOT NULL, prerequisites VARCHAR[] NOT NULL);
+                sla_bd INTEGER NOT NULL, reminder_cadence_bd INTEGER NOT NULL, prerequisites VARCHAR[] NOT NULL,
+                evidence_attachment_like VARCHAR);
             CREATE OR REPLACE TABLE cfg_tracker_column (title VARCHAR NOT NULL, field VARCHAR NOT NULL, stage_key VARCHAR, owner_role VARCHAR);
             CREATE OR REPLACE TABLE cfg_status_text (status_text VARCHAR NOT NULL, status VARCHAR NOT NULL);
             CREATE OR REPLACE TABLE cfg_aging_bucket (bucket_order INTEGER NOT NULL, aging_bucket VARCHAR NOT NULL, min_bd INTEGER NOT NULL, max_bd INTEGER);
@@ -36,11 +37,12 @@ public static class ConfigTables
             var definition = stage.Definition;
             // The prerequisite list goes in as a JSON array of keys, parsed by DuckDB: keys are validated identifiers.
             EtlTables.Execute(connection, """
-                INSERT INTO cfg_stage VALUES ($key, $name, $order, $role, $sla, $cadence, CAST(json($prerequisites) AS VARCHAR[]))
+                INSERT INTO cfg_stage VALUES ($key, $name, $order, $role, $sla, $cadence, CAST(json($prerequisites) AS VARCHAR[]), $attachment_like)
                 """,
                 ("key", definition.Key), ("name", definition.Name), ("order", stage.Order), ("role", definition.OwnerRole),
                 ("sla", definition.SlaBusinessDays), ("cadence", definition.ReminderCadenceBusinessDays),
-                ("prerequisites", System.Text.Json.JsonSerializer.Serialize(stage.Prerequisites)));
+                ("prerequisites", System.Text.Json.JsonSerializer.Serialize(stage.Prerequisites)),
+                ("attachment_like", AttachmentPattern.ToLike(definition.EvidenceAttachment)));
         }
 
         using (var appender = connection.CreateAppender("cfg_tracker_column"))

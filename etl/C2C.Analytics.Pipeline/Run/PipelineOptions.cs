@@ -36,4 +36,10 @@ public sealed record RunRequest(string DataDirectory, DateOnly AsOf, bool FullRe
     /// run): where an incremental extract continues from. Empty for a new warehouse.
     /// </summary>
     public IReadOnlyList<CommittedLanding> Committed { get; init; } = [];
+
+    /// <summary>
+    /// The run's id when the caller chose it (so that its log can be named before the run starts); a new one when
+    /// null. It must be new: it names the landing folders and the etl_run row.
+    /// </summary>
+    public string? RunId { get; init; }
 }

@@ -45,7 +45,7 @@ public sealed class PipelineRunner(
         var rates = ReportOptions.RatesFile is { Length: > 0 } ratesFile ? FxRateFile.Read(ratesFile, ReportOptions.ReportingCurrency) : [];
 
         var startedAt = _clock.GetUtcNow();
-        var runId = LandingArea.NewRunId(startedAt);
+        var runId = request.RunId ?? LandingArea.NewRunId(startedAt);
         var steps = new List<StepTiming>();
         var landing = new LandingArea(request.DataDirectory);
 
@@ -55,10 +55,12 @@ public sealed class PipelineRunner(
         using var connection = new DuckDbConnection(ConnectionString(warehousePath));
         connection.Open();
         EtlTables.Ensure(connection);
+        CrashRecovery.Recover(connection, ExportDirectory(request), Report);
         var record = new RunRecord(runId, startedAt, request.AsOf, request.LandingRunId is null ? extractor.Origin : "landing", request.FullRefresh);
         EtlTables.Started(connection, record);
 
-        var export = new ParquetExport(ExportDirectory(request), runId);
+        var export = new ParquetExport(ExportDirectory(request), runId, Report);
+        var committed = false;
         var reporting = extractor as IReportsProgress;
         if (reporting is not null)
         {
@@ -87,7 +89,7 @@ public sealed class PipelineRunner(
                 Timed(steps, "functions", () => RunFunctions(connection));
                 modelResults = Timed(steps, "models", () =>
                 {
-                    var results = new ModelRunner(models).Run(connection, r => Report($"model {r.Model.Name}: {r.Rows?.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) ?? "-"} rows in {r.Elapsed.TotalSeconds:0.00} s"), cancellationToken);
+                    var results = new ModelRunner(models).Run(connection, r => Report($"model {r.Model.Name}: {r.Rows?.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) ?? "-"} rows in {r.Elapsed.TotalSeconds:0.00} s{(r.Detail is null ? "" : $" ({r.Detail})")}"), cancellationToken);
                     return (results, (long?)results.Count);
                 });
                 MissingColumns.ThrowIfAny(connection);
@@ -106,6 +108,7 @@ public sealed class PipelineRunner(
                 Timed(steps, "export", () => (long)export.Write(connection));
                 cancellationToken.ThrowIfCancellationRequested();
                 transaction.Commit();
+                committed = true;
             }
 
             export.Publish();
@@ -121,7 +124,12 @@ public sealed class PipelineRunner(
         }
         catch (Exception e)
         {
-            export.Discard();
+            if (!committed)
+            {
+                // After the commit the staged files are the warehouse's: the next run publishes what is left of them.
+                export.Discard();
+            }
+
             EtlTables.Finished(connection, runId, _clock.GetUtcNow(), "failed", null, null, null, e.Message);
             throw new PipelineRunException(runId, e);
         }

@@ -61,9 +61,12 @@ public static class Reconciliation
         }
     }
 
-    /// <summary>dim_engagement keeps history: a deal loaded this run is its current version.</summary>
+    /// <summary>
+    /// dim_engagement keeps history: a deal loaded this run is its current version with is_loaded (a current version
+    /// whose row was rejected this run is kept, with is_loaded false; it counts among the rejected, not here).
+    /// </summary>
     private static string LoadedSql(string table) => table == "dim_engagement"
-        ? "SELECT count(*) FROM dim_engagement WHERE is_current"
+        ? "SELECT count(*) FROM dim_engagement WHERE is_current AND is_loaded"
         : $"SELECT count(*) FROM {table}";
 
     private static long Scalar(DuckDbConnection connection, string sql, params (string Name, object? Value)[] parameters)

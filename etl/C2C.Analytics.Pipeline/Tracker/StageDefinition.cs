@@ -30,6 +30,14 @@ public sealed class StageDefinition
 
     public string? NotesColumn { get; set; }
 
+    /// <summary>
+    /// Where set, a row attachment whose name matches this pattern is evidence for the stage too (besides a link in
+    /// the evidence column): <c>*</c> for any attachment, or a name pattern such as <c>*SOW*.pdf</c> (<c>*</c> any
+    /// text, <c>?</c> one character, case ignored). Null (the default): attachments are not evidence. Only Smartsheet
+    /// sends attachments; tracker export files have none.
+    /// </summary>
+    public string? EvidenceAttachment { get; set; }
+
     public string StatusColumnTitle => StatusColumn ?? $"{Name} Status";
 
     public string DateColumnTitle => DateColumn ?? $"{Name} Date";

@@ -111,6 +111,10 @@ public static partial class TrackerOptionsValidator
             }
             Title(stage.EvidenceColumnTitle, $"stage '{stage.Key}' evidence");
             Title(stage.NotesColumnTitle, $"stage '{stage.Key}' notes");
+            if (stage.EvidenceAttachment is { } pattern && string.IsNullOrWhiteSpace(pattern))
+            {
+                problems.Add($"Stage '{stage.Key}': EvidenceAttachment is empty; leave it out, or use * for any attachment.");
+            }
         }
 
         foreach (var (text, status) in options.EffectiveStatusTexts.Where(p => !Canonical.Contains(p.Value)))

@@ -17,7 +17,7 @@ public sealed class ReportCommandTests
         var run = Run(directory, "run", "--as-of", "2025-06-30", "--data", data);
 
         var dashboard = Path.Combine(data, "report", "dashboard.html");
-        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(ExitCodes.SuccessWithRejects, run.ExitCode); // the sample plants bad rows
         Assert.Contains($"Dashboard: {dashboard}", run.Out, StringComparison.Ordinal);
         Assert.Contains("Contract-to-Cash dashboard", File.ReadAllText(dashboard), StringComparison.Ordinal);
 
@@ -42,7 +42,7 @@ public sealed class ReportCommandTests
         using var directory = new TempDirectory();
         File.WriteAllText(directory.File("appsettings.json"), SmallSample);
         var data = directory.File("data");
-        Assert.Equal(0, Run(directory, "run", "--as-of", "2025-06-30", "--data", data).ExitCode);
+        Assert.Equal(ExitCodes.SuccessWithRejects, Run(directory, "run", "--as-of", "2025-06-30", "--data", data).ExitCode);
 
         var result = Run(directory, "report", "--data", data, "--as-of", "2025-07-15");
 
@@ -73,7 +73,7 @@ public sealed class ReportCommandTests
 
         var result = Run(directory, "run", "--data", data);
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(ExitCodes.ConfigurationError, result.ExitCode);
         Assert.Contains("rates.csv:2: rate: 'one' is not a positive number", result.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(data));
     }

@@ -17,7 +17,8 @@ public sealed class RunCommandTests
 
         var result = Run(directory, "run", "--as-of", "2025-07-01", "--data", data);
 
-        Assert.Equal(0, result.ExitCode);
+        // The sample plants bad rows on purpose: the run commits and says so with exit code 3.
+        Assert.Equal(ExitCodes.SuccessWithRejects, result.ExitCode);
         Assert.Contains("succeeded", result.Out, StringComparison.Ordinal);
         Assert.Contains("source: sample", result.Out, StringComparison.Ordinal);
         Assert.Contains(Path.Combine(data, "warehouse.duckdb"), result.Out, StringComparison.Ordinal);
@@ -45,7 +46,7 @@ public sealed class RunCommandTests
 
         var result = Run(directory, "run", "--data", data);
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(ExitCodes.ConfigurationError, result.ExitCode);
         Assert.Contains("Funday", result.Error, StringComparison.Ordinal);
         Assert.Contains("Nothing was run", result.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(data));
@@ -59,7 +60,7 @@ public sealed class RunCommandTests
 
         var result = Run(directory, "run", "--data", directory.File("data"));
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(ExitCodes.ConfigurationError, result.ExitCode);
         Assert.Contains("Column title 'Account' is used for both the account and the region", result.Error, StringComparison.Ordinal);
     }
 

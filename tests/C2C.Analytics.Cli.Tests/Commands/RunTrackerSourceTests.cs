@@ -44,7 +44,7 @@ public sealed class RunTrackerSourceTests
 
         var result = CliRunner.Run(["run", "--data", data], new CliOptions(CurrentDirectory: directory.Path));
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(ExitCodes.ConfigurationError, result.ExitCode);
         Assert.Contains("Smartsheet:AccessToken is not set", result.Error, StringComparison.Ordinal);
         Assert.Contains("C2C__Smartsheet__AccessToken", result.Error, StringComparison.Ordinal);
         Assert.Contains("Nothing was run", result.Error, StringComparison.Ordinal);

@@ -50,4 +50,21 @@ public sealed class SourcesCommandTests
         Assert.StartsWith("error: Salesforce login (client_credentials) at http://127.0.0.1:1: the connection failed", line, StringComparison.Ordinal);
         Assert.DoesNotContain("not-a-real-secret-1234", result.Error + result.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Validate_asks_Salesforce_too_and_a_refused_connection_is_a_source_failure()
+    {
+        using var directory = new TempDirectory();
+        File.WriteAllText(directory.File("appsettings.json"), """
+            { "Salesforce": { "AuthFlow": "ClientCredentials", "ClientId": "3MVG9example", "ClientSecret": "not-a-real-secret-1234",
+                              "LoginUrl": "http://127.0.0.1:1", "MaxRetries": 0 } }
+            """);
+
+        var result = CliRunner.Run(["validate"], new CliOptions(CurrentDirectory: directory.Path));
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.Contains("source:    live", result.Out, StringComparison.Ordinal);
+        Assert.Contains("check:     salesforce: FAILED: Salesforce login (client_credentials) at http://127.0.0.1:1: the connection failed", result.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-a-real-secret-1234", result.Error + result.Out, StringComparison.Ordinal);
+    }
 }

@@ -33,6 +33,18 @@ public sealed class TrackerOptionsValidatorTests
     }
 
     [Fact]
+    public void An_empty_evidence_attachment_pattern_is_reported_and_a_star_is_accepted()
+    {
+        var options = new TrackerOptions { Stages = TrackerOptions.DefaultStages() };
+        options.Stages[1].EvidenceAttachment = "*";
+        options.Stages[2].EvidenceAttachment = "  ";
+
+        var error = Assert.Throws<TrackerConfigurationException>(() => TrackerOptionsValidator.Validate(options));
+
+        Assert.Equal(["Stage 'po_received': EvidenceAttachment is empty; leave it out, or use * for any attachment."], error.Problems);
+    }
+
+    [Fact]
     public void An_unknown_prerequisite_a_cycle_and_bad_metric_settings_are_all_reported_together()
     {
         var options = new TrackerOptions

@@ -6,7 +6,13 @@ public sealed class ModelCatalogTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "c2c-models-" + Guid.NewGuid().ToString("N"));
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
 
     private void Write(string relativePath, string sql)
     {
@@ -83,5 +89,49 @@ public sealed class ModelCatalogTests : IDisposable
         Assert.Equal("CREATE OR REPLACE TABLE dim_t AS\nSELECT 1 AS x\n", ModelRunner.Statement(catalog.Find("dim_t")!));
         Assert.StartsWith("CREATE OR REPLACE VIEW dim_v AS", ModelRunner.Statement(catalog.Find("dim_v")!));
         Assert.Equal(catalog.Find("fct_s")!.Sql, ModelRunner.Statement(catalog.Find("fct_s")!));
+    }
+
+    [Fact]
+    public void The_key_and_max_length_headers_declare_what_serving_targets_index_and_size()
+    {
+        Write("core/dim_e.sql", "-- Grain: one engagement.\n-- primary key: deal_id, valid_from\n-- max length: deal_id 18, currency 3\nSELECT 1 AS x");
+        Write("core/dim_f.sql", "SELECT 1 AS x");
+        var catalog = ModelCatalog.Load(_root);
+
+        var declared = catalog.Find("dim_e")!;
+        Assert.Equal(["deal_id", "valid_from"], declared.PrimaryKey);
+        Assert.Equal(new Dictionary<string, int> { ["deal_id"] = 18, ["currency"] = 3 }, declared.MaxLengths);
+        Assert.Equal("Grain: one engagement.", declared.Description);
+        Assert.Empty(catalog.Find("dim_f")!.PrimaryKey);
+        Assert.Empty(catalog.Find("dim_f")!.MaxLengths);
+    }
+
+    [Theory]
+    [InlineData("-- max length: deal_id", "'max length: deal_id' must be a column name and a whole number")]
+    [InlineData("-- max length: deal_id 0", "'max length: deal_id 0' must be a column name and a whole number")]
+    [InlineData("-- max length: deal_id eighteen", "'max length: deal_id eighteen' must be")]
+    [InlineData("-- max length: deal_id 18, deal_id 20", "the max length of 'deal_id' is declared twice")]
+    public void A_max_length_that_is_not_a_column_and_a_positive_length_names_the_file(string header, string message)
+    {
+        Write("core/dim_e.sql", header + "\nSELECT 1 AS x");
+
+        var error = Assert.Throws<ModelCatalogException>(() => ModelCatalog.Load(_root));
+
+        Assert.StartsWith("core/dim_e.sql: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_shipped_models_declare_the_keys_of_their_dimensions()
+    {
+        var catalog = ModelCatalog.Load(ModelCatalog.DefaultDirectory);
+
+        // dim_engagement keeps history: one row per version, keyed by its version key.
+        Assert.Equal(["engagement_version_key"], catalog.Find("dim_engagement")!.PrimaryKey);
+        Assert.Equal(["owner_id"], catalog.Find("dim_owner")!.PrimaryKey);
+        Assert.Equal(["stage_key"], catalog.Find("dim_stage")!.PrimaryKey);
+        // deal_id is the 18-character Salesforce ID; owner_id the 32 hex digits of an MD5 (owner_key).
+        Assert.Equal(18, catalog.Find("dim_engagement")!.MaxLengths["deal_id"]);
+        Assert.Equal(32, catalog.Find("dim_owner")!.MaxLengths["owner_id"]);
     }
 }

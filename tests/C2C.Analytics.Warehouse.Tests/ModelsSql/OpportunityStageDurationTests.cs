@@ -98,9 +98,9 @@ public sealed class OpportunityStageDurationTests
         // Prospecting: A entered and moved to Proposal (1/1). Proposal: A and B entered; A went to Negotiation, B to
         // Closed Won (1/2 each). C (deleted) is not counted.
         Assert.Equal(
-            ["Proposal | Closed Won | 1 | 2 | 50", "Proposal | Negotiation | 1 | 2 | 50", "Prospecting | Proposal | 1 | 1 | 100"],
+            ["Proposal | Closed Won | 1 | 50", "Proposal | Negotiation | 1 | 50", "Prospecting | Proposal | 1 | 100"],
             connection.Lines("""
-                SELECT from_stage_name, to_stage_name, opportunity_count, entered_count, stage_conversion_pct
+                SELECT from_stage_name, to_stage_name, converted_count, stage_conversion_pct
                 FROM mart_opportunity_stage_conversion
                 """));
     }

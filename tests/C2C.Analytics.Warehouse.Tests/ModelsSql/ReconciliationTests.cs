@@ -38,7 +38,7 @@ public class ReconciliationTests
                     SELECT 'salesforce', 'opportunity_history', sum(len(records)) FROM raw_salesforce__opportunity_history_pages
                 ),
                 loaded AS (
-                    SELECT 'tracker' AS entity, count(*) AS records FROM dim_engagement WHERE is_current
+                    SELECT 'tracker' AS entity, count(*) AS records FROM dim_engagement WHERE is_current AND is_loaded
                     UNION ALL
                     SELECT 'opportunities', count(*) FROM fct_opportunity
                     UNION ALL

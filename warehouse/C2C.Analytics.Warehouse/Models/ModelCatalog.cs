@@ -43,8 +43,14 @@ public sealed partial class ModelCatalog
             }
 
             var sql = File.ReadAllText(file);
-            var (depends, materialization, description) = ModelHeaderParser.Parse(relative, sql);
-            models.Add(new SqlModel(name, layer, relative, sql, materialization, depends, description));
+            var header = ModelHeaderParser.Parse(relative, sql);
+            models.Add(new SqlModel(name, layer, relative, sql, header.Materialization, header.Depends, header.Description)
+            {
+                ReplaceWhere = header.ReplaceWhere,
+                History = header.History,
+                PrimaryKey = header.PrimaryKey,
+                MaxLengths = header.MaxLengths,
+            });
         }
 
         return FromModels(models);
@@ -81,7 +87,8 @@ public sealed partial class ModelCatalog
             }
         }
 
-        var code = StripCommentsAndStrings(model.Sql);
+        // The header's SQL (replace_where, as_of, retain_when) is read like the body: a model it names is a dependency.
+        var code = string.Join('\n', model.DirectiveSql.Prepend(model.Sql).Select(StripCommentsAndStrings));
         var found = Identifier().Matches(code)
             .Select(m => m.Value.ToLowerInvariant())
             .Where(id => id != model.Name && byName.ContainsKey(id));

@@ -17,7 +17,8 @@ public sealed record RawSource(string Source, string Entity, string Table, strin
             columns: 'STRUCT(id BIGINT, "index" INTEGER, title VARCHAR, "type" VARCHAR)[]',
             rows: 'STRUCT(id BIGINT, rowNumber INTEGER, modifiedAt VARCHAR,
                           cells STRUCT(columnId BIGINT, "value" JSON, displayValue VARCHAR, formula VARCHAR,
-                                       hyperlink STRUCT(url VARCHAR), objectValue JSON)[])[]'
+                                       hyperlink STRUCT(url VARCHAR), objectValue JSON)[],
+                          attachments STRUCT(id BIGINT, "name" VARCHAR, attachmentType VARCHAR, parentType VARCHAR)[])[]'
         }
         """);
 

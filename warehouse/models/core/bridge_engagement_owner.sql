@@ -1,5 +1,6 @@
 -- Grain: one loaded engagement (deal_id) × one owner role whose tracker cell names a person by e-mail. The path from
 -- a person (dim_owner, by e-mail: row-level security) to the engagements they own in any role.
+-- max length: deal_id 18, owner_id 32
 SELECT
     checked.deal_id,
     tracker_owner.owner_role,

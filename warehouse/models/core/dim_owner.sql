@@ -3,6 +3,8 @@
 -- owner_email is lower-case (row-level security matches it). owner_name is the name seen most often (tracker
 -- first, then Salesforce). owner_role is the tracker role the person holds most often (NULL for a Salesforce-only
 -- owner); owner_roles lists every tracker role. team is the region of most of the person's engagements.
+-- primary key: owner_id
+-- max length: owner_id 32
 WITH tracker_owner_rows AS (
     SELECT
         bridge.owner_id,

@@ -1,9 +1,11 @@
--- Grain: one current engagement (deal_id) × one configured stage, as of the run's as-of date (cfg_run.as_of). The
--- lifecycle facts of warehouse/METRICS.md, each computed here and nowhere else; business days through the calendar
--- macros (dim_date). status: complete | not_applicable | open (active, not done) | waiting (its prerequisites are not
--- all done, its activation date is after the as-of date, or it cannot activate: no intake date). Cycle time and SLA
--- are measured only on a complete stage that has both dates, was not skipped at intake and broke no gate;
--- age, aging bucket, SLA due/overdue, reminders and stuck only on an open stage.
+-- Grain: one engagement loaded this run (deal_id; engagement_version_key: its current dim_engagement version) × one
+-- configured stage, as of the run's as-of date (cfg_run.as_of). The lifecycle facts of warehouse/METRICS.md, each
+-- computed here and nowhere else; business days through the calendar macros (dim_date). status: complete |
+-- not_applicable | open (active, not done) | waiting (its prerequisites are not all done, its activation date is
+-- after the as-of date, or it cannot activate: no intake date). Cycle time and SLA are measured only on a complete
+-- stage that has both dates, was not skipped at intake and broke no gate; age, aging bucket, SLA due/overdue,
+-- reminders and stuck only on an open stage. fct_engagement_stage_snapshot keeps these rows for every as-of date.
+-- max length: deal_id 18, stage_key 64, owner_id 32
 WITH run AS (
     SELECT cfg_run.as_of, cfg_metric.due_soon_bd, cfg_metric.stuck_sla_multiple
     FROM cfg_run CROSS JOIN cfg_metric
@@ -85,6 +87,7 @@ owners AS (
 
 SELECT
     stage.deal_id,
+    stage.engagement_version_key,
     stage.stage_key,
     stage.stage_order,
     owners.owner_id,

@@ -1,6 +1,7 @@
 -- Grain: one Salesforce opportunity (the loadable records of int_opportunities_checked; deleted ones are kept with
 -- is_deleted, so that a deletion is visible). opportunity_id is the 18-character Id. owner_id is the owner's
 -- dim_owner key (from the owner's e-mail); salesforce_owner_id is the Salesforce User Id. Timestamps are UTC.
+-- max length: opportunity_id 18, owner_id 32
 SELECT
     opportunity_id,
     name AS opportunity_name,

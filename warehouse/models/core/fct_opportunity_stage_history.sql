@@ -7,6 +7,7 @@
 -- days (UTC dates) from changed_at to stage_exited_at, or, for the stage an open opportunity is in now, to the run's
 -- as-of date. NULL on records that are not stage changes, for the final stage of a closed opportunity, and for an
 -- opportunity that is not in fct_opportunity.
+-- max length: opportunity_id 18
 WITH history_loaded AS (
     SELECT *
     FROM int_opportunity_history_checked

@@ -1,8 +1,9 @@
--- Grain: one current engagement (dim_engagement.is_current). Its contract value in its own currency and in the
--- reporting currency, converted at the rate that holds on the run's as-of date (int_fx_rate): backlogs and open
--- work are balances, valued at the closing rate. contract_value_reporting is NULL when the engagement has no
--- value; has_rate is false when it has a value but no rate (no currency, or no rate for it on that date): such an
--- amount is a currency exception (mart_currency_exception) and is left out of every total.
+-- Grain: one engagement loaded this run (its current dim_engagement version: is_current AND is_loaded). Its
+-- contract value in its own currency and in the reporting currency, converted at the rate that holds on the run's
+-- as-of date (int_fx_rate): backlogs and open work are balances, valued at the closing rate. contract_value_reporting
+-- is NULL when the engagement has no value; has_rate is false when it has a value but no rate (no currency, or no
+-- rate for it on that date): such an amount is a currency exception (mart_currency_exception) and is left out of
+-- every total.
 SELECT
     engagement.deal_id,
     engagement.engagement_name,
@@ -20,3 +21,4 @@ LEFT JOIN int_fx_rate AS rate
     AND (rate.valid_from IS NULL OR rate.valid_from <= run.as_of)
     AND (rate.valid_to IS NULL OR run.as_of < rate.valid_to)
 WHERE engagement.is_current
+    AND engagement.is_loaded

@@ -1,9 +1,8 @@
 -- Grain: one pair of opportunity stages (from_stage_name → to_stage_name) that at least one opportunity not deleted
--- moved between directly (int_opportunity_stage_stays). Stage-to-stage conversion:
--- opportunity_count opportunities that moved from the one stage straight to the other, entered_count opportunities
--- that entered from_stage_name at all (those still in it included), stage_conversion_pct = opportunity_count ÷
--- entered_count as a percentage to one decimal. An opportunity that went through the same pair twice counts once.
--- Empty when Salesforce is not loaded.
+-- moved between directly (int_opportunity_stage_stays). Stage-to-stage conversion: converted_count opportunities that
+-- moved from the one stage straight to the other (once each, however often), stage_conversion_pct = converted_count ÷
+-- the opportunities that entered from_stage_name at all (mart_opportunity_stage_duration.entered_count, those still in
+-- it included), as a percentage to one decimal. Empty when Salesforce is not loaded.
 WITH stage_entries AS (
     SELECT
         stage_name,
@@ -16,7 +15,7 @@ stage_moves AS (
     SELECT
         stage_name AS from_stage_name,
         next_stage_name AS to_stage_name,
-        count(DISTINCT opportunity_id) AS opportunity_count
+        count(DISTINCT opportunity_id) AS converted_count
     FROM int_opportunity_stage_stays
     WHERE next_stage_name IS NOT NULL
     GROUP BY ALL
@@ -25,9 +24,8 @@ stage_moves AS (
 SELECT
     moves.from_stage_name,
     moves.to_stage_name,
-    moves.opportunity_count,
-    entries.entered_count,
-    round(100.0 * moves.opportunity_count / entries.entered_count, 1)::DOUBLE AS stage_conversion_pct
+    moves.converted_count,
+    round(100.0 * moves.converted_count / entries.entered_count, 1)::DOUBLE AS stage_conversion_pct
 FROM stage_moves AS moves
 JOIN stage_entries AS entries
     ON entries.stage_name = moves.from_stage_name

@@ -2,12 +2,12 @@
 -- Days in each opportunity stage (stage_duration_days, calendar days): over the stays that ended (the opportunity
 -- moved on to another stage) completed_stay_count, stage_duration_days_avg and stage_duration_days_median; over the
 -- open opportunities in the stage now, open_stay_count and open_stay_days_avg (days so far, to the run's as-of date).
--- entered_count counts every stay, a closed opportunity's final stage included. stage_probability is the median
--- Probability recorded with the stage, to sort the stages by. Empty when Salesforce is not loaded.
+-- entered_count counts the opportunities that entered the stage (once each, however often). stage_probability is the
+-- median Probability recorded with the stage, to sort the stages by. Empty when Salesforce is not loaded.
 SELECT
     stage_name,
     median(probability)::DECIMAL(5, 2) AS stage_probability,
-    count(*) AS entered_count,
+    count(DISTINCT opportunity_id) AS entered_count,
     count(*) FILTER (WHERE stage_exited_at IS NOT NULL) AS completed_stay_count,
     round(avg(stage_duration_days) FILTER (WHERE stage_exited_at IS NOT NULL), 1)::DOUBLE AS stage_duration_days_avg,
     (quantile_cont(stage_duration_days, 0.5) FILTER (WHERE stage_exited_at IS NOT NULL))::DOUBLE AS stage_duration_days_median,

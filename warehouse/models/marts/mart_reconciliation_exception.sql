@@ -1,11 +1,12 @@
 -- Grain: one disagreement between Salesforce (fct_opportunity, not deleted) and the tracker (dim_engagement, current
--- versions), by deal_id, as of the run's as-of date. exception_type:
+-- versions: the deals whose row is in the tracker, loaded or rejected this run), by deal_id, as of the run's as-of
+-- date. exception_type:
 --   missing_intake   a Closed Won opportunity (closed on or before the as-of date) with no tracker row: the engagement
 --                    was never taken in. days_since_close: calendar days from its close date to the as-of date.
 --   orphan           a tracker row whose deal_id is not an opportunity in Salesforce (or one deleted there). Only
 --                    when the run holds Salesforce opportunities at all: without Salesforce nothing is an orphan.
 --   amount_mismatch  both hold the deal, both have an amount, and the amounts differ (to the cent) or their currencies
---                    do. amount_difference = Salesforce amount − tracker contract value, in their currency when it is
+--                    do; only for tracker rows loaded this run (a rejected row's values are its last loaded ones). amount_difference = Salesforce amount − tracker contract value, in their currency when it is
 --                    the same (NULL when the currencies differ).
 -- Amounts stay in their own currencies (crm_*, tracker_*); detail says what disagrees in words.
 WITH opportunities AS (
@@ -95,7 +96,8 @@ amount_mismatches AS (
     FROM engagements AS engagement
     JOIN opportunities AS opportunity
         ON opportunity.opportunity_id = engagement.deal_id
-    WHERE opportunity.amount IS NOT NULL
+    WHERE engagement.is_loaded
+        AND opportunity.amount IS NOT NULL
         AND engagement.contract_value IS NOT NULL
         AND (opportunity.amount <> engagement.contract_value
             OR upper(opportunity.currency) IS DISTINCT FROM upper(engagement.currency))

@@ -10,7 +10,7 @@ namespace C2C.Analytics.Pipeline.Sources.Salesforce;
 /// sample lands (the bodies of <c>/query</c> responses), so the same raw tables and models read both. The org's API
 /// usage is reported after each object.
 /// </summary>
-public sealed class SalesforceSourceExtractor : ISourceExtractor, IReportsProgress
+public sealed partial class SalesforceSourceExtractor : ISourceExtractor, IReportsProgress
 {
     private readonly SalesforceOptions _options;
     private readonly TimeProvider _clock;

@@ -12,7 +12,8 @@ namespace C2C.Analytics.Pipeline.Sources.Smartsheet;
 /// version, else the sheet changed under the read and it starts again. A read of changes asks, in one request, for the
 /// rows modified since a time. Both send <c>ifVersionAfter</c> when the sheet's last version is known: an unchanged
 /// sheet answers <c>{"version": N}</c> and nothing is landed. Cells come with <c>level=2&amp;include=objectValue</c>, so
-/// multi-contact and multi-picklist cells carry their values (contacts' e-mails and names, hyperlinks come anyway).
+/// multi-contact and multi-picklist cells carry their values (contacts' e-mails and names, hyperlinks come anyway), and
+/// with <c>attachments</c> when a stage counts row attachments as evidence.
 /// </summary>
 internal sealed class SheetReader(SmartsheetClient client, LandingBatch batch, string runId, SmartsheetOptions options, TrackerOptions tracker)
 {
@@ -105,7 +106,9 @@ internal sealed class SheetReader(SmartsheetClient client, LandingBatch batch, s
 
     private string Url(long sheetId, int? page, long? ifVersionAfter, DateTimeOffset? modifiedSince)
     {
-        var url = string.Create(CultureInfo.InvariantCulture, $"sheets/{sheetId}?level=2&include=objectValue");
+        // Row attachments' metadata comes in the same response when a stage counts them as evidence.
+        var include = tracker.EffectiveStages.Any(s => s.EvidenceAttachment is not null) ? "objectValue,attachments" : "objectValue";
+        var url = string.Create(CultureInfo.InvariantCulture, $"sheets/{sheetId}?level=2&include={include}");
         if (page is { } number)
         {
             url += string.Create(CultureInfo.InvariantCulture, $"&page={number}&pageSize={options.PageSize}");

@@ -11,7 +11,7 @@ namespace C2C.Analytics.Pipeline.Sources.TrackerFiles;
 /// count; the raw load reads it through the same mapping, checks and rejects as a sheet. The file is read once here,
 /// so that one that cannot be read as a table fails the run before anything is loaded, naming file and row.
 /// </summary>
-public sealed class TrackerFileExtractor(TrackerOptions tracker) : ISourceExtractor, IReportsProgress
+public sealed partial class TrackerFileExtractor(TrackerOptions tracker) : ISourceExtractor, IReportsProgress
 {
     public string Origin => "file";
 

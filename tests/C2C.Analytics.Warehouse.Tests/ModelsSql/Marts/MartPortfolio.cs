@@ -44,6 +44,10 @@ internal static class MartPortfolio
             .Owner("o-fin", "Fin <b>Finance</b>", "fin@example.com", "Finance", "East")
             .Rate("2025-01-01", "EUR", 1.10m).Rate("2025-09-01", "EUR", 1.20m);
 
+        // R: a version kept current although its tracker row was rejected this run (is_loaded false). Nothing of this
+        // run's marts counts it; were it counted, engagement_count would be one more and its CHF value (no rate) would
+        // be a currency exception.
+        s.Engagement("R", 5555m, "CHF", isLoaded: false);
         s.Engagement("A", 1000m, "USD").Engagement("A", 9999m, "USD", isCurrent: false)
             .Fact("A", "sow_executed", "complete", "2025-06-02", "met", 5)
             .Fact("A", "milestone_accepted", "complete", "2025-07-01", "met", 21)

@@ -46,10 +46,11 @@ internal sealed class MartScenario
     public MartScenario Owner(string id, string name, string email, string role, string team) =>
         Add("INSERT INTO dim_owner VALUES ($id, $name, $email, $role, $team)", ("id", id), ("name", name), ("email", email), ("role", role), ("team", team));
 
-    public MartScenario Engagement(string dealId, decimal? value, string? currency, int? termsDays = 30, bool isCurrent = true) =>
-        Add("INSERT INTO dim_engagement VALUES ($deal, $name, $account, $value, $currency, $terms, $current)",
+    /// <summary>A dim_engagement version; a current one is loaded this run unless <paramref name="isLoaded"/> says not (a retained version).</summary>
+    public MartScenario Engagement(string dealId, decimal? value, string? currency, int? termsDays = 30, bool isCurrent = true, bool? isLoaded = null) =>
+        Add("INSERT INTO dim_engagement VALUES ($deal, $name, $account, $value, $currency, $terms, $current, $loaded)",
             ("deal", dealId), ("name", "Engagement " + dealId), ("account", "Account " + dealId), ("value", value), ("currency", currency),
-            ("terms", termsDays), ("current", isCurrent));
+            ("terms", termsDays), ("current", isCurrent), ("loaded", isLoaded ?? isCurrent));
 
     public MartScenario Note(string dealId, string stageKey, string notes) =>
         Add("INSERT INTO int_engagement_stages VALUES ($deal, $stage, $notes)", ("deal", dealId), ("stage", stageKey), ("notes", notes));
@@ -74,7 +75,7 @@ internal sealed class MartScenario
 
     public MartScenario Opportunity(string id, decimal amount, string currency, string closeDate, int probability, bool closed = false,
         bool won = false, string created = "2025-01-01", bool deleted = false) =>
-        Add("INSERT INTO fct_opportunity VALUES ($id, $name, $stage, $amount, $currency, $close::DATE, $probability, $closed, $won, $created::TIMESTAMP, $deleted, 'Account ' || $id)",
+        Add("INSERT INTO fct_opportunity VALUES ($id, $name, $stage, $amount, $currency, $close::DATE, $probability, $closed, $won, $created::TIMESTAMP, $deleted, NULL, NULL, 'Account ' || $id)",
             ("id", id), ("name", "Opportunity " + id), ("stage", closed ? (won ? "Closed Won" : "Closed Lost") : "Negotiation/Review"),
             ("amount", amount), ("currency", currency), ("close", closeDate), ("probability", probability), ("closed", closed), ("won", won),
             ("created", created), ("deleted", deleted));
@@ -118,7 +119,7 @@ internal sealed class MartScenario
             CREATE TABLE cfg_fx_rate (rate_date DATE NOT NULL, currency VARCHAR NOT NULL, rate DECIMAL(18,8) NOT NULL);
             CREATE TABLE dim_owner (owner_id VARCHAR, owner_name VARCHAR, owner_email VARCHAR, owner_role VARCHAR, team VARCHAR);
             CREATE TABLE dim_engagement (deal_id VARCHAR, engagement_name VARCHAR, account VARCHAR, contract_value DECIMAL(18,2), currency VARCHAR,
-                payment_terms_days INTEGER, is_current BOOLEAN);
+                payment_terms_days INTEGER, is_current BOOLEAN, is_loaded BOOLEAN);
             CREATE TABLE int_engagement_stages (deal_id VARCHAR, stage_key VARCHAR, notes VARCHAR);
             CREATE TABLE fct_engagement_stage (
                 deal_id VARCHAR, stage_key VARCHAR, stage_order INTEGER, owner_id VARCHAR, owner_role VARCHAR, as_of DATE, status VARCHAR,
@@ -127,7 +128,8 @@ internal sealed class MartScenario
                 activated_on DATE, sla_due_on DATE);
             CREATE TABLE fct_opportunity (
                 opportunity_id VARCHAR, opportunity_name VARCHAR, stage_name VARCHAR, amount DECIMAL(18,2), currency VARCHAR, close_date DATE,
-                probability DECIMAL(5,2), is_closed BOOLEAN, is_won BOOLEAN, created_at TIMESTAMP, is_deleted BOOLEAN, account_name VARCHAR);
+                probability DECIMAL(5,2), is_closed BOOLEAN, is_won BOOLEAN, created_at TIMESTAMP, is_deleted BOOLEAN, owner_id VARCHAR,
+                owner_email VARCHAR, account_name VARCHAR);
             CREATE TABLE fct_opportunity_stage_history (
                 opportunity_id VARCHAR, stage_name VARCHAR, probability DECIMAL(5,2), is_stage_change BOOLEAN, next_stage_name VARCHAR,
                 stage_exited_at TIMESTAMP, stage_duration_days BIGINT, is_deleted BOOLEAN, changed_at TIMESTAMP);

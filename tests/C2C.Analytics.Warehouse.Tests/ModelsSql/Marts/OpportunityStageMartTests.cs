@@ -29,7 +29,7 @@ public sealed class OpportunityStageMartTests
                 """));
         // Proposal → Negotiation 2 of 3 = 66.7 %, → Closed Lost 1 of 3 = 33.3 %.
         Assert.Equal(
-            ["Proposal | Closed Lost | 1 | 3 | 33.3", "Proposal | Negotiation | 2 | 3 | 66.7"],
-            connection.Lines("SELECT from_stage_name, to_stage_name, opportunity_count, entered_count, stage_conversion_pct FROM mart_opportunity_stage_conversion"));
+            ["Proposal | Closed Lost | 1 | 33.3", "Proposal | Negotiation | 2 | 66.7"],
+            connection.Lines("SELECT from_stage_name, to_stage_name, converted_count, stage_conversion_pct FROM mart_opportunity_stage_conversion"));
     }
 }

@@ -9,14 +9,15 @@ public sealed class ReconciliationExceptionMartTests(MartFixture fixture) : ICla
     public void On_the_portfolio_won_deals_without_an_engagement_are_missing_intake_and_every_engagement_without_an_opportunity_is_an_orphan()
     {
         // Won and closed by 09-30: O4 (09-10, 20 days ago) and O6 (08-29, 32 days); O8 closes after the as-of date.
-        // The engagements A..L (10 current) have no opportunity; A's old version is not counted.
+        // The engagements A..L (10 current) and R (current, its row rejected this run) have no opportunity; A's old
+        // version is not counted.
         Assert.Equal(
             ["missing_intake | O4 | 8000.00 | USD | 20", "missing_intake | O6 | 1000.00 | EUR | 32"],
             fixture.Connection.Lines("""
                 SELECT exception_type, deal_id, crm_amount, crm_currency, days_since_close
                 FROM mart_reconciliation_exception WHERE exception_type = 'missing_intake'
                 """));
-        Assert.Equal(["A", "B", "C", "D", "E", "F", "G", "H", "K", "L"],
+        Assert.Equal(["A", "B", "C", "D", "E", "F", "G", "H", "K", "L", "R"],
             fixture.Connection.Lines("SELECT deal_id FROM mart_reconciliation_exception WHERE exception_type = 'orphan'"));
         Assert.Equal(0, fixture.Connection.Count("SELECT * FROM mart_reconciliation_exception WHERE exception_type = 'amount_mismatch'"));
     }

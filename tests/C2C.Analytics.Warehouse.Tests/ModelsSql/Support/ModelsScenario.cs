@@ -35,6 +35,9 @@ internal sealed class ModelsScenario : IDisposable
     /// <summary>The tracker columns written to cfg_tracker_column; a test may change them before <see cref="Build"/>.</summary>
     public List<ConfiguredColumn> Columns { get; } = TrackerTemplate.Columns();
 
+    /// <summary>The configured stages (cfg_stage); the template's unless a test configures its own.</summary>
+    public IReadOnlyList<ConfiguredStage> Stages { get; init; } = TrackerTemplate.Stages;
+
     public ModelsScenario Sheet(SheetPage page) => Land(RawSource.SmartsheetSheets, page.ToJson());
 
     public ModelsScenario Sheet(string json) => Land(RawSource.SmartsheetSheets, json);
@@ -48,9 +51,18 @@ internal sealed class ModelsScenario : IDisposable
     {
         var connection = new DuckDbConnection("Data Source=:memory:");
         connection.Open();
-        LoadInputs(connection);
-        new ModelRunner(Targets is null ? Catalog.Value : CatalogFor(Targets)).Run(connection);
+        BuildInto(connection);
         return connection;
+    }
+
+    /// <summary>
+    /// Loads and builds into a warehouse an earlier scenario built: the next run, whose tables kept across runs
+    /// (dim_engagement's history) read what the earlier runs left.
+    /// </summary>
+    public IReadOnlyList<ModelResult> BuildInto(DuckDbConnection connection)
+    {
+        LoadInputs(connection);
+        return new ModelRunner(Targets is null ? Catalog.Value : CatalogFor(Targets)).Run(connection);
     }
 
     /// <summary>Everything the pipeline does before the models: raw tables, configuration, functions.</summary>
@@ -116,17 +128,19 @@ internal sealed class ModelsScenario : IDisposable
             CREATE OR REPLACE TABLE cfg_run (run_id VARCHAR NOT NULL, as_of DATE NOT NULL);
             CREATE OR REPLACE TABLE cfg_stage (
                 stage_key VARCHAR NOT NULL, stage_name VARCHAR NOT NULL, stage_order INTEGER NOT NULL, owner_role VARCHAR NOT NULL,
-                sla_bd INTEGER NOT NULL, reminder_cadence_bd INTEGER NOT NULL, prerequisites VARCHAR[] NOT NULL);
+                sla_bd INTEGER NOT NULL, reminder_cadence_bd INTEGER NOT NULL, prerequisites VARCHAR[] NOT NULL,
+                evidence_attachment_like VARCHAR);
             CREATE OR REPLACE TABLE cfg_tracker_column (title VARCHAR NOT NULL, field VARCHAR NOT NULL, stage_key VARCHAR, owner_role VARCHAR);
             CREATE OR REPLACE TABLE cfg_status_text (status_text VARCHAR NOT NULL, status VARCHAR NOT NULL);
             """);
         connection.Run("INSERT INTO cfg_run VALUES ('test-run', $as_of)", ("as_of", AsOf));
-        foreach (var stage in TrackerTemplate.Stages)
+        foreach (var stage in Stages)
         {
             connection.Run(
-                "INSERT INTO cfg_stage VALUES ($key, $name, $order, $role, $sla, $cadence, CAST(json($prerequisites) AS VARCHAR[]))",
+                "INSERT INTO cfg_stage VALUES ($key, $name, $order, $role, $sla, $cadence, CAST(json($prerequisites) AS VARCHAR[]), $attachment_like)",
                 ("key", stage.Key), ("name", stage.Name), ("order", stage.Order), ("role", stage.OwnerRole), ("sla", stage.SlaBusinessDays),
-                ("cadence", stage.ReminderCadence), ("prerequisites", System.Text.Json.JsonSerializer.Serialize(stage.Prerequisites)));
+                ("cadence", stage.ReminderCadence), ("prerequisites", System.Text.Json.JsonSerializer.Serialize(stage.Prerequisites)),
+                ("attachment_like", stage.EvidenceAttachmentLike));
         }
 
         foreach (var column in Columns)

@@ -70,6 +70,32 @@ internal sealed class SheetPage(long sheetId, string name, IReadOnlyList<string>
         return this;
     }
 
+    /// <summary>
+    /// Gives the row added last the attachments Smartsheet lists with <c>include=attachments</c>: (name, parentType),
+    /// parentType ROW for the row's own files, COMMENT for a file attached to a comment on it.
+    /// </summary>
+    public SheetPage Attachments(params (string Name, string ParentType)[] attachments)
+    {
+        var row = _rows[^1];
+        var list = new JsonArray();
+        foreach (var (attachmentName, parentType) in attachments)
+        {
+            list.Add(new JsonObject
+            {
+                ["id"] = (row["id"]!.GetValue<long>() * 100) + list.Count + 1,
+                ["name"] = attachmentName,
+                ["attachmentType"] = "FILE",
+                ["mimeType"] = "application/pdf",
+                ["parentType"] = parentType,
+                ["parentId"] = row["id"]!.GetValue<long>(),
+                ["sizeInKb"] = 12,
+            });
+        }
+
+        row["attachments"] = list;
+        return this;
+    }
+
     public string ToJson()
     {
         var columns = new JsonArray();

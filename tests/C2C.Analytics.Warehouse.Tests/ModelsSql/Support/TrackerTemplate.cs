@@ -4,7 +4,9 @@ namespace C2C.Analytics.Warehouse.Tests.ModelsSql.Support;
 internal sealed record ConfiguredColumn(string Title, string Field, string? StageKey = null, string? OwnerRole = null);
 
 /// <summary>One configured stage, as the pipeline writes it into cfg_stage.</summary>
-internal sealed record ConfiguredStage(string Key, string Name, int Order, string OwnerRole, int SlaBusinessDays, int ReminderCadence, string[] Prerequisites);
+internal sealed record ConfiguredStage(
+    string Key, string Name, int Order, string OwnerRole, int SlaBusinessDays, int ReminderCadence, string[] Prerequisites,
+    string? EvidenceAttachmentLike = null);
 
 /// <summary>
 /// The tracker configuration the model tests use: the pipeline's default key columns and owner roles, and three

@@ -10,4 +10,7 @@ public sealed class FakeRow(long id, DateTimeOffset modifiedAt)
     public DateTimeOffset ModifiedAt { get; set; } = modifiedAt;
 
     public Dictionary<string, JsonObject> Cells { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The row's attachments (names), sent only to a request with <c>include=attachments</c>.</summary>
+    public List<string> Attachments { get; } = [];
 }

@@ -63,7 +63,7 @@ public sealed class FakeSheet
     }
 
     /// <summary>The body of GET /sheets/{id} for these rows (a page of them, or those modified since a time).</summary>
-    public byte[] Body(IReadOnlyList<FakeRow> rows)
+    public byte[] Body(IReadOnlyList<FakeRow> rows, bool includeAttachments = false)
     {
         var columns = new JsonArray();
         for (var i = 0; i < _columns.Count; i++)
@@ -97,7 +97,7 @@ public sealed class FakeSheet
                 cells.Add(cell);
             }
 
-            jsonRows.Add(new JsonObject
+            var jsonRow = new JsonObject
             {
                 ["id"] = row.Id,
                 ["rowNumber"] = Rows.IndexOf(row) + 1,
@@ -105,7 +105,24 @@ public sealed class FakeSheet
                 ["createdAt"] = Timestamp(row.ModifiedAt),
                 ["modifiedAt"] = Timestamp(row.ModifiedAt),
                 ["cells"] = cells,
-            });
+            };
+            if (includeAttachments && row.Attachments.Count > 0)
+            {
+                // The Attachment object of the API reference (list_row_attachments.json), without the URL a listing omits.
+                jsonRow["attachments"] = new JsonArray([.. row.Attachments.Select((name, i) => (JsonNode)new JsonObject
+                {
+                    ["id"] = (row.Id * 100) + i + 1,
+                    ["name"] = name,
+                    ["attachmentType"] = "FILE",
+                    ["mimeType"] = "application/pdf",
+                    ["parentType"] = "ROW",
+                    ["parentId"] = row.Id,
+                    ["sizeInKb"] = 42,
+                    ["createdAt"] = Timestamp(row.ModifiedAt),
+                })]);
+            }
+
+            jsonRows.Add(jsonRow);
         }
 
         var sheet = new JsonObject

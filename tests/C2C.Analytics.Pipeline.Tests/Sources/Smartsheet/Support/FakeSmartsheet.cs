@@ -151,7 +151,8 @@ public sealed class FakeSmartsheet : IAsyncDisposable
             rows = rows.Skip((page - 1) * size).Take(size).ToList();
         }
 
-        return (200, sheet.Body(rows), null);
+        var include = query.TryGetValue("include", out var includeText) ? includeText.ToString().Split(',') : [];
+        return (200, sheet.Body(rows, include.Contains("attachments")), null);
     }
 
     private (int, byte[], int?) Children(long id, IQueryCollection query)

@@ -38,12 +38,13 @@ public sealed class PipelineHarness : IDisposable
 
     public SmartsheetSourceExtractor Extractor(SmartsheetOptions options) => new(options, Tracker, Clock);
 
-    public Task<RunSummary> RunAsync(ISourceExtractor extractor, bool fullRefresh = false, string? landingRunId = null)
+    /// <summary>One run, as of <see cref="TestTracker.AsOf"/> unless <paramref name="asOf"/> says otherwise.</summary>
+    public Task<RunSummary> RunAsync(ISourceExtractor extractor, bool fullRefresh = false, string? landingRunId = null, DateOnly? asOf = null)
     {
         var runner = new PipelineRunner(new PipelineOptions { Threads = 2 }, Tracker, new CalendarOptions(), extractor,
             ModelCatalog.Load(ModelCatalog.DefaultDirectory), Path.Combine(AppContext.BaseDirectory, "functions"), Clock);
         runner.Progress += Progress.Add;
-        return runner.RunAsync(new RunRequest(DataDirectory, TestTracker.AsOf, fullRefresh, landingRunId));
+        return runner.RunAsync(new RunRequest(DataDirectory, asOf ?? TestTracker.AsOf, fullRefresh, landingRunId));
     }
 
     public List<T> Query<T>(string sql, object? parameters = null)
