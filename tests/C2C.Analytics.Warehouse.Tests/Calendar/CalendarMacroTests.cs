@@ -169,6 +169,8 @@ public sealed class CalendarMacroTests : IClassFixture<CalendarMacroTests.Wareho
     [InlineData("workday(DATE '2026-01-05', NULL)")]
     // NULL wins over an out-of-range date in the other argument.
     [InlineData("business_days_between(NULL, DATE '1999-01-01')")]
+    [InlineData("business_days_between(DATE '2031-01-01', NULL)")]
+    [InlineData("business_days_between(NULL, NULL)")]
     [InlineData("networkdays(DATE '2040-01-01', NULL)")]
     [InlineData("workday(DATE '2040-01-01', NULL)")]
     public void Null_in_gives_null_out(string expression)
@@ -195,6 +197,45 @@ public sealed class CalendarMacroTests : IClassFixture<CalendarMacroTests.Wareho
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         Assert.Contains("2020-01-01 to 2030-12-31", error.Message, StringComparison.Ordinal);
+    }
+
+    // business_day_index and business_days_between find a date's index at list position d - 2019-12-31 (masked so that
+    // a negative position cannot count from the end of the list): the first and last day of the range are positions 1
+    // and 4018 (2020–2030 has 11 * 365 + 3 leap days = 4018 days), the days either side are positions 0 and 4019.
+    [Theory]
+    [InlineData("2020-01-01", "2020-01-01", 0)]
+    [InlineData("2030-12-31", "2030-12-31", 0)]
+    [InlineData("2020-01-01", "2020-01-02", 1)] // New Year's Day to Thursday 2 January, the first business day
+    [InlineData("2030-12-30", "2030-12-31", 1)] // Monday to Tuesday
+    [InlineData("2030-12-31", "2020-01-01", -2750)] // the whole range backwards (2750: see Business_days_between)
+    public void Business_days_between_at_the_ends_of_the_range(string from, string to, int expected)
+    {
+        Assert.Equal(expected, Us.Value<int>($"business_days_between(DATE '{from}', DATE '{to}')"));
+        Assert.Equal(expected, Us.Calendar.BusinessDaysBetween(Date(from), Date(to)));
+    }
+
+    // One day outside each end, in either argument; dates less than the list's length before the range (where a
+    // negative list index would wrap around to a real element); far away; and DuckDB's infinite dates.
+    [Theory]
+    [InlineData("DATE '2019-12-31'", "DATE '2026-01-05'", "2019-12-31")]
+    [InlineData("DATE '2026-01-05'", "DATE '2019-12-31'", "2019-12-31")]
+    [InlineData("DATE '2031-01-01'", "DATE '2026-01-05'", "2031-01-01")]
+    [InlineData("DATE '2026-01-05'", "DATE '2031-01-01'", "2031-01-01")]
+    [InlineData("DATE '2019-12-30'", "DATE '2026-01-05'", "2019-12-30")]
+    [InlineData("DATE '2026-01-05'", "DATE '2015-01-01'", "2015-01-01")]
+    [InlineData("DATE '2009-01-01'", "DATE '2026-01-05'", "2009-01-01")]
+    [InlineData("DATE '1000-01-01'", "DATE '2026-01-05'", "1000-01-01")]
+    [InlineData("DATE '2026-01-05'", "DATE '9999-12-31'", "9999-12-31")]
+    [InlineData("DATE '-infinity'", "DATE '2026-01-05'", "-infinity")]
+    [InlineData("DATE '2026-01-05'", "DATE 'infinity'", "infinity")]
+    public void Business_days_between_a_day_outside_the_range_is_an_error(string from, string to, string culprit)
+    {
+        var error = Us.Error($"business_days_between({from}, {to})");
+
+        Assert.Contains($"business_days_between: {culprit} is outside the business calendar", error.Message, StringComparison.Ordinal);
+        Assert.Contains("2020-01-01 to 2030-12-31", error.Message, StringComparison.Ordinal);
+        var outside = from.Contains(culprit, StringComparison.Ordinal) ? from : to;
+        Assert.Contains($"business_day_index: {culprit} is outside", Us.Error($"business_day_index({outside})").Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -229,8 +270,9 @@ public sealed class CalendarMacroTests : IClassFixture<CalendarMacroTests.Wareho
         var statements = CalendarMacros.CreateStatements(new DimDateRange(new DateOnly(2020, 1, 1), new DateOnly(2030, 12, 31)));
 
         Assert.Equal(CalendarMacros.Names.Count, statements.Count);
-        Assert.All(statements, s => Assert.Contains("DATE '2020-01-01'", s, StringComparison.Ordinal));
-        Assert.All(statements, s => Assert.Contains("2030-12-31", s, StringComparison.Ordinal));
+        // Every macro finds list positions from the day before the range and names the range in its error.
+        Assert.All(statements, s => Assert.Contains("DATE '2019-12-31'", s, StringComparison.Ordinal));
+        Assert.All(statements, s => Assert.Contains("2020-01-01 to 2030-12-31", s, StringComparison.Ordinal));
         var names = Us.Connection.Query<string>(
             "SELECT function_name FROM duckdb_functions() WHERE function_type = 'macro' AND schema_name = 'main' ORDER BY function_name");
         Assert.Subset(names.ToHashSet(), CalendarMacros.Names.ToHashSet());

@@ -41,13 +41,11 @@ public static class CalendarMacros
         [
             $"""
             CREATE OR REPLACE MACRO {BusinessDayIndex}(d) AS
-                CASE WHEN {sql.Outside("d")} THEN {sql.OutOfRange(BusinessDayIndex, "d")}
-                     ELSE {index}[{Sql.Date("d")} - {sql.TwoBefore}] END
+                coalesce({sql.RangeIndexOf("d")}, {sql.OutOfRange(BusinessDayIndex, "d")})
             """,
             $"""
             CREATE OR REPLACE MACRO {BusinessDaysBetween}(a, b) AS
-                CASE WHEN {sql.Outside("a")} OR {sql.Outside("b")} THEN {sql.OutOfRange(BusinessDaysBetween, "a", "b")}
-                     ELSE {index}[{Sql.Date("b")} - {sql.TwoBefore}] - {index}[{Sql.Date("a")} - {sql.TwoBefore}] END
+                coalesce({sql.RangeIndexOf("b")} - {sql.RangeIndexOf("a")}, {sql.OutOfRange(BusinessDaysBetween, "a", "b")})
             """,
             $"""
             CREATE OR REPLACE MACRO {NetworkDays}(a, b) AS
@@ -89,6 +87,19 @@ public static class CalendarMacros
 
         public string BusinessDays => $"(SELECT business_days FROM {DimDateBuilder.LookupTable})";
 
+        public string RangeIndex => $"(SELECT range_index FROM {DimDateBuilder.LookupTable})";
+
+        /// <summary>
+        /// <c>business_day_index</c> of a date, or NULL when the date is NULL or outside the range: element
+        /// <c>d - OneBefore</c> of <c>range_index</c>. Inside the range that position is 1 to count; the day before
+        /// gives 0 (DuckDB's list[0] is NULL); after the range it is past the end (NULL). Before the range the
+        /// difference is negative, and a negative list index would count from the end (a silent wrong number for
+        /// dates up to count days early), so the AND with 2^62 - 1 turns it into 2^62 minus a few thousand or
+        /// million, past the end as well (a date difference is far below 2^62 in magnitude; infinity and -infinity
+        /// included). Non-negative positions are unchanged.
+        /// </summary>
+        public string RangeIndexOf(string parameter) => $"{RangeIndex}[({Date(parameter)} - {OneBefore}) & {PositionMask}]";
+
         public string First { get; } = Text(range.From);
 
         public string Last { get; } = Text(range.To);
@@ -98,6 +109,9 @@ public static class CalendarMacros
 
         /// <summary><c>d - TwoBefore</c> is d's position in <c>day_index</c> (element 1 stands for the day before the range).</summary>
         public string TwoBefore { get; } = Literal(range.From.AddDays(-2));
+
+        /// <summary>2^62 - 1: see <see cref="RangeIndexOf"/>.</summary>
+        private const string PositionMask = "4611686018427387903";
 
         public string RangeAdvice =>
             $"dim_date covers {First} to {Last}. Rebuild it over a wider range (c2c calendar build --from/--to, or the settings Calendar:RangeStart/RangeEnd).";
