@@ -199,9 +199,8 @@ public sealed class CalendarMacroTests : IClassFixture<CalendarMacroTests.Wareho
         Assert.Contains("2020-01-01 to 2030-12-31", error.Message, StringComparison.Ordinal);
     }
 
-    // business_day_index and business_days_between find a date's index at list position d - 2019-12-31 (masked so that
-    // a negative position cannot count from the end of the list): the first and last day of the range are positions 1
-    // and 4018 (2020–2030 has 11 * 365 + 3 leap days = 4018 days), the days either side are positions 0 and 4019.
+    // The lookups at the range's ends: in day_index (element 1 for the day before the range) the first and last day are
+    // elements 2 and 4019 (2020–2030 has 11 * 365 + 3 leap days = 4018 days), the last element of the list.
     [Theory]
     [InlineData("2020-01-01", "2020-01-01", 0)]
     [InlineData("2030-12-31", "2030-12-31", 0)]
@@ -214,8 +213,9 @@ public sealed class CalendarMacroTests : IClassFixture<CalendarMacroTests.Wareho
         Assert.Equal(expected, Us.Calendar.BusinessDaysBetween(Date(from), Date(to)));
     }
 
-    // One day outside each end, in either argument; dates less than the list's length before the range (where a
-    // negative list index would wrap around to a real element); far away; and DuckDB's infinite dates.
+    // One day outside each end, in either argument (the day before the range has an element in day_index, and a
+    // list's element 0 is NULL); dates less than the list's length before the range (where a negative list index would
+    // wrap around to a real element instead of failing); far away; and DuckDB's infinite dates.
     [Theory]
     [InlineData("DATE '2019-12-31'", "DATE '2026-01-05'", "2019-12-31")]
     [InlineData("DATE '2026-01-05'", "DATE '2019-12-31'", "2019-12-31")]
@@ -270,9 +270,8 @@ public sealed class CalendarMacroTests : IClassFixture<CalendarMacroTests.Wareho
         var statements = CalendarMacros.CreateStatements(new DimDateRange(new DateOnly(2020, 1, 1), new DateOnly(2030, 12, 31)));
 
         Assert.Equal(CalendarMacros.Names.Count, statements.Count);
-        // Every macro finds list positions from the day before the range and names the range in its error.
-        Assert.All(statements, s => Assert.Contains("DATE '2019-12-31'", s, StringComparison.Ordinal));
-        Assert.All(statements, s => Assert.Contains("2020-01-01 to 2030-12-31", s, StringComparison.Ordinal));
+        Assert.All(statements, s => Assert.Contains("DATE '2020-01-01'", s, StringComparison.Ordinal));
+        Assert.All(statements, s => Assert.Contains("2030-12-31", s, StringComparison.Ordinal));
         var names = Us.Connection.Query<string>(
             "SELECT function_name FROM duckdb_functions() WHERE function_type = 'macro' AND schema_name = 'main' ORDER BY function_name");
         Assert.Subset(names.ToHashSet(), CalendarMacros.Names.ToHashSet());

@@ -128,14 +128,11 @@ public sealed class DimDateBuilder
         )
         """;
 
-    // range_index: element k + 1 is the business_day_index of the range's k-th day (k from 0), so that element 0 (NULL
-    // in DuckDB) stands for the day before the range and out-of-range days find no element (business_day_index,
-    // business_days_between). day_index: the same with a leading 0 for the day before the range (networkdays, workday).
+    // day_index: element 1 stands for the day before the range (index 0), element k + 2 for the range's k-th day.
     private const string CreateLookupSql = $"""
         CREATE OR REPLACE TABLE {LookupTable} AS
         SELECT min(date) AS first_date,
                max(date) AS last_date,
-               list(business_day_index ORDER BY date) AS range_index,
                [0] || list(business_day_index ORDER BY date) AS day_index,
                coalesce(list(date ORDER BY date) FILTER (WHERE is_business_day), []::DATE[]) AS business_days
         FROM {Table}
