@@ -177,11 +177,11 @@ public sealed class PipelineRunner(
             var manifest = manifests.FirstOrDefault(m => m.Source == source.Source && m.Entity == source.Entity);
             var files = manifest is null ? [] : landing.FilePaths(manifest);
             // The tracker may be composed across runs (incremental reads) or arrive as an export file.
-            var pages = source == RawSource.SmartsheetSheets
+            var records = source == RawSource.SmartsheetSheets
                 ? TrackerRawLoad.Load(connection, landing, manifest, tracker)
                 : RawLoader.Load(connection, source, files);
-            Report($"raw {source.Table}: {pages} page(s)");
-            rows += pages;
+            Report($"raw {source.Records.Name}: {records} record(s)");
+            rows += records;
         }
 
         return rows;

@@ -4,34 +4,43 @@ using C2C.Analytics.DuckDb;
 namespace C2C.Analytics.Warehouse.Raw;
 
 /// <summary>
-/// Replaces a raw table with the landed pages of this run: DuckDB reads the files itself (typed, in parallel). A source
-/// with no files this run gets an empty table of the same shape, so the models downstream always find their input.
+/// Replaces the raw tables of a source with the landed pages of this run: DuckDB reads the files itself (typed, in
+/// parallel) and unnests their records as it reads. A source with no files this run gets empty tables of the same
+/// shape, so the models downstream always find their input.
 /// </summary>
 public static class RawLoader
 {
     /// <summary>Pages can be large (a 20,000-row sheet is tens of MB); DuckDB's default limit is 16 MB.</summary>
     public const long MaximumObjectSize = 1L << 30;
 
+    /// <summary>Loads every table of <paramref name="source"/>; returns the rows of its record table.</summary>
     public static long Load(DuckDbConnection connection, RawSource source, IReadOnlyList<string> files)
     {
         using var command = connection.CreateCommand();
-        // File paths are values in a list literal; quotes are doubled, nothing else is interpreted.
-        var list = "[" + string.Join(", ", files.Select(f => "'" + f.Replace("'", "''", StringComparison.Ordinal) + "'")) + "]";
-        var read = string.Create(CultureInfo.InvariantCulture,
-            $"read_json({list}, columns = {source.Columns}, format = 'auto', records = 'true', filename = 'file_name', maximum_object_size = {MaximumObjectSize})");
-        command.CommandText = files.Count > 0
-            ? $"CREATE OR REPLACE TABLE {source.Table} AS SELECT * FROM {read}"
-            : $"CREATE OR REPLACE TABLE {source.Table} AS SELECT * FROM {EmptyShape(source)}";
-        command.ExecuteNonQuery();
-        command.CommandText = $"SELECT count(*) FROM {source.Table}";
+        foreach (var table in source.Tables)
+        {
+            var pages = files.Count > 0 ? Read(table, files) : EmptyShape(table);
+            command.CommandText = $"CREATE OR REPLACE TABLE {table.Name} AS {table.Select.Replace("{0}", pages, StringComparison.Ordinal)}";
+            command.ExecuteNonQuery();
+        }
+
+        command.CommandText = $"SELECT count(*) FROM {source.Records.Name}";
         return (long)command.ExecuteScalar()!;
     }
 
-    /// <summary>A zero-row relation with the raw table's columns, for a source that landed nothing.</summary>
-    private static string EmptyShape(RawSource source)
+    private static string Read(RawTable table, IReadOnlyList<string> files)
     {
-        var columns = ParseColumns(source.Columns).Select(c => $"NULL::{c.Type} AS \"{c.Name}\"");
-        return $"(SELECT {string.Join(", ", columns)}, NULL::VARCHAR AS file_name) WHERE false";
+        // File paths are values in a list literal; quotes are doubled, nothing else is interpreted.
+        var list = "[" + string.Join(", ", files.Select(f => "'" + f.Replace("'", "''", StringComparison.Ordinal) + "'")) + "]";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"read_json({list}, columns = {table.Columns}, format = 'auto', records = 'true', filename = 'file_name', maximum_object_size = {MaximumObjectSize})");
+    }
+
+    /// <summary>A zero-row relation with the columns <c>read_json</c> would give, for a source that landed nothing.</summary>
+    private static string EmptyShape(RawTable table)
+    {
+        var columns = ParseColumns(table.Columns).Select(c => $"NULL::{c.Type} AS \"{c.Name}\"");
+        return $"(SELECT {string.Join(", ", columns)}, NULL::VARCHAR AS file_name WHERE false)";
     }
 
     internal static IEnumerable<(string Name, string Type)> ParseColumns(string spec)

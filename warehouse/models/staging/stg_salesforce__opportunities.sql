@@ -4,15 +4,7 @@
 -- NULL when the text does not parse, next to its *_raw text, so the checks can reject it. Timestamps are UTC.
 -- opportunity_id is the 18-character form of Id (sf_id18), NULL when Id is not a Salesforce ID. Other IDs (account,
 -- owner) are kept as sent.
-WITH records_unnested AS (
-    SELECT
-        file_name,
-        generate_subscripts(records, 1) AS record_index,
-        unnest(records) AS record
-    FROM raw_salesforce__opportunity_pages
-),
-
-records_parsed AS (
+WITH records_parsed AS (
     SELECT
         file_name,
         record_index,
@@ -23,7 +15,7 @@ records_parsed AS (
             "CurrencyIsoCode": "VARCHAR", "OwnerId": "VARCHAR", "Owner": {"Name": "VARCHAR", "Email": "VARCHAR"},
             "CreatedDate": "VARCHAR", "LastModifiedDate": "VARCHAR", "SystemModstamp": "VARCHAR"
         }') AS fields
-    FROM records_unnested
+    FROM raw_salesforce__opportunities
 )
 
 SELECT

@@ -2,15 +2,7 @@
 -- date); a record that arrived twice is two rows here. record_index is its 1-based position in its page file. Fields
 -- are cast as in stg_salesforce__opportunities (typed column NULL when its *_raw text does not parse; timestamps UTC).
 -- opportunity_id is the 18-character form of OpportunityId; history_id is Id as sent.
-WITH records_unnested AS (
-    SELECT
-        file_name,
-        generate_subscripts(records, 1) AS record_index,
-        unnest(records) AS record
-    FROM raw_salesforce__opportunity_history_pages
-),
-
-records_parsed AS (
+WITH records_parsed AS (
     SELECT
         file_name,
         record_index,
@@ -20,7 +12,7 @@ records_parsed AS (
             "ForecastCategory": "VARCHAR", "PrevAmount": "VARCHAR", "PrevCloseDate": "VARCHAR",
             "CreatedById": "VARCHAR", "CreatedDate": "VARCHAR", "SystemModstamp": "VARCHAR", "IsDeleted": "VARCHAR"
         }') AS fields
-    FROM records_unnested
+    FROM raw_salesforce__opportunity_history
 )
 
 SELECT
