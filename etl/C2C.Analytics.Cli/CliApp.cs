@@ -50,6 +50,7 @@ internal static class CliApp
         root.Subcommands.Add(new RejectsCommand(environment).Command);
         root.Subcommands.Add(new ScheduleCommand(environment).Command);
         root.Subcommands.Add(new ValidateCommand(environment).Command);
+        root.Subcommands.Add(new SourcesCommand(environment).Command);
         return root;
     }
 }

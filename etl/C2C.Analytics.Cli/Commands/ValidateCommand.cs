@@ -67,7 +67,7 @@ internal sealed class ValidateCommand
         output.WriteLine($"  warehouse: {settings.WarehousePath(data)}");
         output.WriteLine($"  schedule:  '{settings.Schedule.Cron}' in {schedule.TimeZone.Id}; next run {(next is { } at ? schedule.Describe(at) : "never")}");
 
-        var source = SourceExtractors.Create(settings.Pipeline, settings.Tracker, settings.Calendar, settings.Smartsheet);
+        var source = SourceExtractors.Create(settings.Pipeline, settings.Tracker, settings.Calendar, settings.Smartsheet, settings.Salesforce);
         output.WriteLine($"  source:    {source.Origin}");
         if (source is not ISourceCheck check)
         {

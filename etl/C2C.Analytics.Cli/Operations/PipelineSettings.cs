@@ -3,6 +3,7 @@ using C2C.Analytics.Cli.Operations.Scheduling;
 using C2C.Analytics.Pipeline;
 using C2C.Analytics.Pipeline.Report;
 using C2C.Analytics.Pipeline.Run;
+using C2C.Analytics.Pipeline.Sources.Salesforce;
 using C2C.Analytics.Pipeline.Sources.Smartsheet;
 using C2C.Analytics.Pipeline.Tracker;
 using Microsoft.Extensions.Configuration;
@@ -34,6 +35,8 @@ internal sealed class PipelineSettings
 
     public SmartsheetOptions Smartsheet { get; private init; } = new();
 
+    public SalesforceOptions Salesforce { get; private init; } = new();
+
     public ReportOptions Report { get; private init; } = new();
 
     public ScheduleOptions Schedule { get; } = new();
@@ -47,6 +50,7 @@ internal sealed class PipelineSettings
             Pipeline = AppConfiguration.Bind<PipelineOptions>(configuration, PipelineOptions.SectionName),
             Tracker = AppConfiguration.Bind<TrackerOptions>(configuration, TrackerOptions.SectionName),
             Smartsheet = AppConfiguration.Bind<SmartsheetOptions>(configuration, SmartsheetOptions.SectionName),
+            Salesforce = AppConfiguration.Bind<SalesforceOptions>(configuration, SalesforceOptions.SectionName),
             // The same Report settings c2c report reads (a relative rates file made absolute there).
             Report = Commands.ReportCommand.Options(environment),
         };
@@ -86,7 +90,7 @@ internal sealed class PipelineSettings
 
     /// <summary>
     /// Every problem of the configuration, section by section: the tracker's stages and columns, the calendar (and its
-    /// holiday file), the report settings and rates file, a configured Smartsheet source, and with
+    /// holiday file), the report settings and rates file, a configured Smartsheet or Salesforce source, and with
     /// <paramref name="schedule"/> the cron expression and time zone. Empty when all is well.
     /// </summary>
     public IReadOnlyList<string> Problems(bool schedule = false)
@@ -134,6 +138,11 @@ internal sealed class PipelineSettings
         if (!Tracker.Export.IsConfigured && Smartsheet.IsConfigured)
         {
             problems.AddRange(Smartsheet.Problems());
+        }
+
+        if (Salesforce.IsConfigured)
+        {
+            problems.AddRange(Salesforce.Problems());
         }
 
         if (Tracker.Export.IsConfigured && !File.Exists(Tracker.Export.Path))

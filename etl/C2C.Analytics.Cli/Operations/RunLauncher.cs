@@ -4,6 +4,7 @@ using C2C.Analytics.Cli.Operations.Logging;
 using C2C.Analytics.Pipeline.Landing;
 using C2C.Analytics.Pipeline.Report;
 using C2C.Analytics.Pipeline.Run;
+using C2C.Analytics.Pipeline.Sources.Salesforce;
 using C2C.Analytics.Pipeline.Sources.Smartsheet;
 using C2C.Analytics.Pipeline.Tracker;
 using C2C.Analytics.Warehouse.Models;
@@ -104,7 +105,7 @@ internal sealed partial class RunLauncher(CliEnvironment environment, LineLogger
             return afterRun != ExitCodes.Success ? afterRun : rejected > 0 ? ExitCodes.SuccessWithRejects : ExitCodes.Success;
         }
         catch (Exception e) when (e is TrackerConfigurationException or CalendarConfigurationException or ModelCatalogException
-            or SmartsheetConfigurationException or ReportConfigurationException or FxRateFileException)
+            or SmartsheetConfigurationException or SalesforceConfigurationException or ReportConfigurationException or FxRateFileException)
         {
             LogNothingRun(log, e.Message);
             return ExitCodes.ConfigurationError;
@@ -134,7 +135,7 @@ internal sealed partial class RunLauncher(CliEnvironment environment, LineLogger
     /// source is bound in <see cref="PipelineSettings"/> and chosen here; the guard marks its failures as source failures.
     /// </summary>
     private static ISourceExtractor ConfiguredSources(PipelineSettings settings) =>
-        new SourceFailureGuard(SourceExtractors.Create(settings.Pipeline, settings.Tracker, settings.Calendar, settings.Smartsheet));
+        new SourceFailureGuard(SourceExtractors.Create(settings.Pipeline, settings.Tracker, settings.Calendar, settings.Smartsheet, settings.Salesforce));
 
     /// <summary>
     /// What follows a committed run, in order: the dashboard, then the serving target (SQL Server) when

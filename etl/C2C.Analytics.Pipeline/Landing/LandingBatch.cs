@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json;
 
@@ -52,17 +53,25 @@ public sealed class LandingBatch
         ArgumentNullException.ThrowIfNull(records);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         await using var stream = Create(name);
-        var buffer = new byte[81920];
-        long total = 0;
-        int read;
-        while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+        // Large reads: a response body arrives faster than small copies can move it.
+        var buffer = ArrayPool<byte>.Shared.Rent(1 << 18);
+        try
         {
-            hash.AppendData(buffer, 0, read);
-            await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-            total += read;
-        }
+            long total = 0;
+            int read;
+            while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                hash.AppendData(buffer, 0, read);
+                await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                total += read;
+            }
 
-        return Add(name, total, hash.GetHashAndReset(), records());
+            return Add(name, total, hash.GetHashAndReset(), records());
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>
@@ -103,8 +112,11 @@ public sealed class LandingBatch
         File.Delete(Path.Combine(Folder, LandingArea.CheckName(name)));
     }
 
-    /// <summary>Writes the manifest (atomically: a reader sees none or all of it) and returns it.</summary>
-    public LandingManifest Complete()
+    /// <summary>
+    /// Writes the manifest (atomically: a reader sees none or all of it) and returns it. <paramref name="watermark"/>
+    /// replaces the range given at the start, for an extract that learns where it ended only by reading.
+    /// </summary>
+    public LandingManifest Complete(WatermarkRange? watermark = null)
     {
         if (_completed)
         {
@@ -112,7 +124,7 @@ public sealed class LandingBatch
         }
 
         _completed = true;
-        var manifest = new LandingManifest(_source, _entity, _runId, _origin, _clock.GetUtcNow(), _watermark, _files.ToList());
+        var manifest = new LandingManifest(_source, _entity, _runId, _origin, _clock.GetUtcNow(), watermark ?? _watermark, _files.ToList());
         var path = Path.Combine(Folder, LandingManifest.FileName);
         var temporary = path + ".tmp";
         File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(manifest, LandingArea.ManifestJson));

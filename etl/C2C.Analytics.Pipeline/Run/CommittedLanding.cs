@@ -4,8 +4,9 @@ namespace C2C.Analytics.Pipeline.Run;
 
 /// <summary>
 /// One source entity as the warehouse holds it after its last committed run: the landing run its data came from and
-/// the watermark range recorded for it (etl_run_source). etl_run_source is written in the run's transaction, so this
-/// only ever names data that was committed: an extract continues from here, never from a run that failed.
+/// the watermark range recorded for it (etl_run_source, as the view etl_watermark shows it). etl_run_source is written
+/// in the run's transaction, so this only ever names data that was committed: an extract continues from here, never
+/// from a run that failed.
 /// </summary>
 public sealed record CommittedLanding(string Source, string Entity, string LandingRunId, DateTimeOffset? WatermarkFrom, DateTimeOffset? WatermarkTo)
 {
@@ -15,16 +16,8 @@ public sealed record CommittedLanding(string Source, string Entity, string Landi
         ArgumentNullException.ThrowIfNull(connection);
         using var command = connection.CreateCommand();
         command.CommandText = """
-            WITH last_committed AS (
-                SELECT run.run_id
-                FROM etl_run AS run
-                SEMI JOIN etl_run_source AS source ON source.run_id = run.run_id
-                ORDER BY run.started_at DESC, run.run_id DESC
-                LIMIT 1
-            )
-            SELECT source, entity, landing_run_id, watermark_from, watermark_to
-            FROM etl_run_source
-            WHERE run_id = (SELECT run_id FROM last_committed)
+            SELECT source, entity, landing_run_id, watermark_from, watermark
+            FROM etl_watermark
             ORDER BY source, entity
             """;
         var committed = new List<CommittedLanding>();

@@ -5,6 +5,7 @@ namespace C2C.Analytics.Pipeline.Run;
 /// <summary>
 /// The warehouse's own lineage tables: one row per run, per source entity of a run, per step, per rejected record.
 /// They are written outside the run's transaction, so a failed run is recorded even though its data is rolled back.
+/// <c>etl_watermark</c> shows where each source entity stands: the watermark of the run the warehouse last committed.
 /// </summary>
 public static class EtlTables
 {
@@ -58,6 +59,19 @@ public static class EtlTables
             detail VARCHAR,
             raw_record VARCHAR
         );
+        CREATE OR REPLACE VIEW etl_watermark AS
+        WITH last_committed AS (
+            -- etl_run_source is written in a run's transaction: only committed runs have rows there. Every run replaces
+            -- every raw table, so only the newest of them counts.
+            SELECT run.run_id
+            FROM etl_run AS run
+            SEMI JOIN etl_run_source AS source ON source.run_id = run.run_id
+            ORDER BY run.started_at DESC, run.run_id DESC
+            LIMIT 1
+        )
+        SELECT source.source, source.entity, source.watermark_to AS watermark, source.watermark_from, source.landing_run_id, source.run_id
+        FROM etl_run_source AS source
+        WHERE source.run_id = (SELECT run_id FROM last_committed);
         """;
 
     public static void Ensure(DuckDbConnection connection) => Execute(connection, Ddl);

@@ -177,8 +177,8 @@ public sealed class PipelineRunner(
             var manifest = manifests.FirstOrDefault(m => m.Source == source.Source && m.Entity == source.Entity);
             var files = manifest is null ? [] : landing.FilePaths(manifest);
             // The tracker may be composed across runs (incremental reads) or arrive as an export file.
-            var records = source == RawSource.SmartsheetSheets
-                ? TrackerRawLoad.Load(connection, landing, manifest, tracker)
+            var records = source == RawSource.SmartsheetSheets ? TrackerRawLoad.Load(connection, landing, manifest, tracker)
+                : source.Source == "salesforce" ? SalesforceRawLoad.Load(connection, landing, source, manifest)
                 : RawLoader.Load(connection, source, files);
             Report($"raw {source.Records.Name}: {records} record(s)");
             rows += records;

@@ -1,13 +1,8 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json;
+using C2C.Analytics.Tests.Support;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace C2C.Analytics.Benchmarks.Smartsheet;
 
@@ -27,13 +22,8 @@ internal sealed class GeneratedSheetServer : IAsyncDisposable
     {
         _titles = titles;
         _rows = rows;
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        _app = builder.Build();
-        _app.Run(HandleAsync);
-        _app.StartAsync().GetAwaiter().GetResult();
-        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/2.0";
+        (_app, var address) = LoopbackServer.Start(HandleAsync);
+        BaseUrl = address + "/2.0";
     }
 
     public string BaseUrl { get; }

@@ -19,6 +19,14 @@ public static class MeasureMirrors
     private const string Closed = "SELECT * FROM mart_opportunity_value WHERE is_closed AND close_date <= as_of";
     private const string CloseMonth = "date_trunc('month', close_date)::DATE";
 
+    /// <summary>The stays in a stage (stage changes) of the opportunities not deleted, as the stage measures filter them.</summary>
+    private const string Stays = """
+        SELECT history.opportunity_id, history.stage_name, history.next_stage_name, history.stage_exited_at, history.stage_duration_days
+        FROM fct_opportunity_stage_history AS history
+        JOIN fct_opportunity AS opportunity ON opportunity.opportunity_id = history.opportunity_id
+        WHERE history.is_stage_change AND NOT history.is_deleted AND NOT opportunity.is_deleted
+        """;
+
     /// <summary>Each current engagement's current stage, as current_stage_key finds it: the lowest order among its open stages, else among its waiting ones.</summary>
     private const string CurrentStages = """
         WITH orders AS (
@@ -34,6 +42,9 @@ public static class MeasureMirrors
         """;
 
     private static readonly MirrorGrain Headline = new("mart_headline", null, [], []);
+    private static readonly MirrorGrain StageDuration = new("mart_opportunity_stage_duration", null, ["stage_name"], ["stage_name"]);
+    private static readonly MirrorGrain StageConversion = new("mart_opportunity_stage_conversion", null,
+        ["from_stage_name", "to_stage_name"], ["stage_name", "next_stage_name"], "next_stage_name IS NOT NULL");
     private static readonly MirrorGrain CashPosition = new("mart_cash_position", null, [], []);
     private static readonly MirrorGrain Bottleneck = new("mart_bottleneck", null, ["stage_key"], ["stage_key"]);
     private static readonly MirrorGrain StageAging = new("mart_stage_aging", null, ["stage_key", "aging_bucket"], ["stage_key", "aging_bucket"]);
@@ -134,6 +145,23 @@ public static class MeasureMirrors
             WinRate),
         new("sales_cycle_days_avg", FigureKind.OneDecimal, false, Closed + " AND is_won",
             "avg(close_date - CAST(created_at AS DATE))", WinRate),
+        new("entered_count", FigureKind.Count, false, Stays, "count(DISTINCT opportunity_id)", StageDuration),
+        new("completed_stay_count", FigureKind.Count, true, Stays + " AND history.stage_exited_at IS NOT NULL", "count(*)", StageDuration),
+        new("stage_duration_days_avg", FigureKind.OneDecimal, false, Stays + " AND history.stage_exited_at IS NOT NULL",
+            "avg(stage_duration_days)", StageDuration),
+        new("stage_duration_days_median", FigureKind.OneDecimal, false, Stays + " AND history.stage_exited_at IS NOT NULL",
+            "median(stage_duration_days)", StageDuration),
+        new("open_stay_count", FigureKind.Count, true, Stays + " AND history.stage_exited_at IS NULL AND history.stage_duration_days IS NOT NULL",
+            "count(*)", StageDuration),
+        new("open_stay_days_avg", FigureKind.OneDecimal, false, Stays + " AND history.stage_exited_at IS NULL", "avg(stage_duration_days)", StageDuration),
+        new("converted_count", FigureKind.Count, false, Stays + " AND history.next_stage_name IS NOT NULL", "count(DISTINCT opportunity_id)", StageConversion),
+        // The denominator is entered_count without the next stage's filter (REMOVEFILTERS): at one stage, that stage's
+        // entered opportunities (carried on each row); over several stages, all of them.
+        new("stage_conversion_pct", FigureKind.OneDecimal, false,
+            $"SELECT stays.*, entered.stage_entered_count FROM ({Stays}) AS stays JOIN (SELECT stage_name, count(DISTINCT opportunity_id) AS stage_entered_count FROM ({Stays}) GROUP BY stage_name) AS entered USING (stage_name)",
+            "100.0 * count(DISTINCT opportunity_id) FILTER (WHERE next_stage_name IS NOT NULL) / " +
+            $"CASE WHEN count(DISTINCT stage_name) = 1 THEN max(stage_entered_count) ELSE (SELECT count(DISTINCT opportunity_id) FROM ({Stays})) END",
+            StageConversion),
     ];
 
     /// <summary>
@@ -149,6 +177,7 @@ public static class MeasureMirrors
         ["bottleneck_rank"] = "the order of the bottleneck table: sort it by overdue_stage_count, overdue_bd_total, value_waiting_reporting",
         ["sla_bd"] = "a stage's setting: dim_stage.sla_bd",
         ["cash_period_days"] = "a setting (Report:CashPeriodDays): mart_engagement_cash.cash_period_days",
+        ["stage_probability"] = "sorts mart_opportunity_stage_duration.stage_name: the median probability recorded with the stage",
         ["unconverted_count"] = "the rows a total leaves out for want of a rate: every row the model holds carries has_rate, and mart_currency_exception lists them (currency_exception_count)",
     };
 }

@@ -16,19 +16,39 @@ public static class RawLoader
     /// <summary>Loads every table of <paramref name="source"/>; returns the rows of its record table.</summary>
     public static long Load(DuckDbConnection connection, RawSource source, IReadOnlyList<string> files)
     {
+        ArgumentNullException.ThrowIfNull(source);
         using var command = connection.CreateCommand();
         foreach (var table in source.Tables)
         {
-            var pages = files.Count > 0 ? Read(table, files) : EmptyShape(table);
-            command.CommandText = $"CREATE OR REPLACE TABLE {table.Name} AS {table.Select.Replace("{0}", pages, StringComparison.Ordinal)}";
+            command.CommandText = $"CREATE OR REPLACE TABLE {table.Name} AS {Relation(table, files)}";
             command.ExecuteNonQuery();
         }
 
-        command.CommandText = $"SELECT count(*) FROM {source.Records.Name}";
+        return CountRows(connection, source.Records.Name);
+    }
+
+    /// <summary>The rows of a raw table (after a load, or after it was narrowed to the records kept).</summary>
+    public static long CountRows(DuckDbConnection connection, string table)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM {table}";
         return (long)command.ExecuteScalar()!;
     }
 
-    private static string Read(RawTable table, IReadOnlyList<string> files)
+    /// <summary>
+    /// The rows <paramref name="table"/> gets from <paramref name="files"/>: DuckDB's reader of the landed pages (typed as
+    /// the table is, paths in <c>file_name</c>) shaped by the table's select; no rows, the same columns, for no files.
+    /// </summary>
+    public static string Relation(RawTable table, IReadOnlyList<string> files)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(files);
+        var pages = files.Count > 0 ? ReadJson(table, files) : EmptyShape(table);
+        return table.Select.Replace("{0}", pages, StringComparison.Ordinal);
+    }
+
+    private static string ReadJson(RawTable table, IReadOnlyList<string> files)
     {
         // File paths are values in a list literal; quotes are doubled, nothing else is interpreted.
         var list = "[" + string.Join(", ", files.Select(f => "'" + f.Replace("'", "''", StringComparison.Ordinal) + "'")) + "]";

@@ -8,16 +8,11 @@ namespace C2C.Analytics.Pipeline.Sources.Smartsheet;
 /// row. A body without <c>rows</c> or <c>columns</c> (<c>{"version": 42}</c>) is the answer to an unchanged
 /// <c>ifVersionAfter</c>. Throws <see cref="JsonException"/> on a body that is not JSON or is cut off.
 /// </summary>
-internal sealed class SheetPageScanner
+internal sealed class SheetPageScanner : StreamingJsonScanner
 {
-    private byte[] _buffer = new byte[64 * 1024];
-    private int _count;
-    private JsonReaderState _state;
-    private string? _topProperty;
     private ItemProperty _itemProperty;
     private long? _columnId;
     private string? _columnTitle;
-    private bool _finished;
 
     public long? Id { get; private set; }
 
@@ -38,55 +33,11 @@ internal sealed class SheetPageScanner
     /// <summary>The unchanged-sheet answer to <c>ifVersionAfter</c>: a version and no sheet.</summary>
     public bool IsVersionOnly => Version is not null && Id is null && !HasRows && !HasColumns;
 
-    public void Append(ReadOnlySpan<byte> data)
-    {
-        while (data.Length > 0)
-        {
-            if (_count == _buffer.Length)
-            {
-                // One token (a long cell text) does not fit: grow.
-                Array.Resize(ref _buffer, _buffer.Length * 2);
-            }
-
-            var take = Math.Min(data.Length, _buffer.Length - _count);
-            data[..take].CopyTo(_buffer.AsSpan(_count));
-            _count += take;
-            data = data[take..];
-            Process(isFinalBlock: false);
-        }
-    }
-
-    public void Complete()
-    {
-        Process(isFinalBlock: true);
-        if (!_finished)
-        {
-            throw new JsonException("The response ends before its JSON does.");
-        }
-    }
-
-    private void Process(bool isFinalBlock)
-    {
-        var reader = new Utf8JsonReader(_buffer.AsSpan(0, _count), isFinalBlock, _state);
-        while (reader.Read())
-        {
-            Handle(ref reader);
-        }
-
-        var consumed = (int)reader.BytesConsumed;
-        _state = reader.CurrentState;
-        _buffer.AsSpan(consumed, _count - consumed).CopyTo(_buffer);
-        _count -= consumed;
-    }
-
-    private void Handle(ref Utf8JsonReader reader)
+    protected override void Handle(ref Utf8JsonReader reader)
     {
         var depth = reader.CurrentDepth;
         switch (reader.TokenType)
         {
-            case JsonTokenType.PropertyName when depth == 1:
-                _topProperty = reader.GetString();
-                break;
             case JsonTokenType.PropertyName when depth == 3:
                 // Every row has a dozen properties: compare bytes rather than allocate their names.
                 _itemProperty = reader.ValueTextEquals("id"u8) ? ItemProperty.Id
@@ -94,7 +45,7 @@ internal sealed class SheetPageScanner
                     : ItemProperty.Other;
                 break;
             case JsonTokenType.Number when depth == 1:
-                switch (_topProperty)
+                switch (TopProperty)
                 {
                     case "id":
                         Id = reader.GetInt64();
@@ -108,12 +59,12 @@ internal sealed class SheetPageScanner
                 }
 
                 break;
-            case JsonTokenType.String when depth == 1 && _topProperty == "name":
+            case JsonTokenType.String when depth == 1 && TopProperty == "name":
                 Name = reader.GetString();
                 break;
             case JsonTokenType.StartArray when depth == 1:
-                HasRows |= _topProperty == "rows";
-                HasColumns |= _topProperty == "columns";
+                HasRows |= TopProperty == "rows";
+                HasColumns |= TopProperty == "columns";
                 break;
             case JsonTokenType.StartObject when depth == 2:
                 _itemProperty = ItemProperty.Other;
@@ -121,24 +72,21 @@ internal sealed class SheetPageScanner
                 _columnTitle = null;
                 break;
             case JsonTokenType.Number when depth == 3 && _itemProperty == ItemProperty.Id:
-                if (_topProperty == "rows")
+                if (TopProperty == "rows")
                 {
                     RowIds.Add(reader.GetInt64());
                 }
-                else if (_topProperty == "columns")
+                else if (TopProperty == "columns")
                 {
                     _columnId = reader.GetInt64();
                 }
 
                 break;
-            case JsonTokenType.String when depth == 3 && _topProperty == "columns" && _itemProperty == ItemProperty.Title:
+            case JsonTokenType.String when depth == 3 && TopProperty == "columns" && _itemProperty == ItemProperty.Title:
                 _columnTitle = reader.GetString();
                 break;
-            case JsonTokenType.EndObject when depth == 2 && _topProperty == "columns" && _columnId is { } id:
+            case JsonTokenType.EndObject when depth == 2 && TopProperty == "columns" && _columnId is { } id:
                 Columns.Add(new SheetColumn(id, _columnTitle ?? ""));
-                break;
-            case JsonTokenType.EndObject when depth == 0:
-                _finished = true;
                 break;
         }
     }

@@ -13,8 +13,6 @@ namespace C2C.Analytics.Pipeline.Sources.Smartsheet;
 /// </summary>
 internal sealed class SmartsheetClient : IDisposable
 {
-    private static readonly TimeSpan MaximumBackoff = TimeSpan.FromMinutes(1);
-    private static readonly TimeSpan MaximumRetryAfter = TimeSpan.FromMinutes(15);
     private readonly HttpClient _http;
     private readonly SmartsheetOptions _options;
     private readonly RequestRateLimiter _limiter;
@@ -83,7 +81,7 @@ internal sealed class SmartsheetClient : IDisposable
                 throw failure.ToException(subject, attempt, Scrub);
             }
 
-            var delay = failure.RetryAfter is { } retryAfter ? Min(retryAfter, MaximumRetryAfter) : Backoff(attempt);
+            var delay = HttpRetry.Delay(failure.RetryAfter, attempt, TimeSpan.FromMilliseconds(_options.RetryBaseDelayMilliseconds));
             Progress?.Invoke(string.Create(CultureInfo.InvariantCulture,
                 $"{subject}: {Scrub(failure.Describe())}; retry {attempt + 1} of {_options.MaxRetries} in {delay.TotalSeconds:0.0} s"));
             if (failure.IsRateLimit)
@@ -103,14 +101,4 @@ internal sealed class SmartsheetClient : IDisposable
     /// <summary>Blanks the token out of text that came from elsewhere (a server that echoes headers, an exception).</summary>
     internal string Scrub(string text) =>
         _token.Length == 0 ? text : text.Replace(_token, "[access token]", StringComparison.Ordinal);
-
-    private TimeSpan Backoff(int attempt)
-    {
-        var baseDelay = TimeSpan.FromMilliseconds(_options.RetryBaseDelayMilliseconds);
-        var exponential = baseDelay * Math.Pow(2, Math.Min(attempt, 16));
-        var jitter = 0.8 + (Random.Shared.NextDouble() * 0.4);
-        return Min(exponential * jitter, MaximumBackoff);
-    }
-
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

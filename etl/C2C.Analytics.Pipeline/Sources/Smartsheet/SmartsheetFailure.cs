@@ -7,8 +7,6 @@ namespace C2C.Analytics.Pipeline.Sources.Smartsheet;
 /// <summary>One failed request: what Smartsheet (or the network) said, whether to retry, and how the run reports it.</summary>
 internal sealed record SmartsheetFailure(int? HttpStatus, SmartsheetError Error, TimeSpan? RetryAfter, Exception? Exception)
 {
-    private const int MaximumErrorBody = 64 * 1024;
-
     /// <summary>429 or errorCode 4003.</summary>
     public bool IsRateLimit => HttpStatus == 429 || Error.ErrorCode == 4003;
 
@@ -20,28 +18,10 @@ internal sealed record SmartsheetFailure(int? HttpStatus, SmartsheetError Error,
 
     public static async Task<SmartsheetFailure> FromResponseAsync(HttpResponseMessage response, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var error = SmartsheetError.None;
-        if (response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true)
-        {
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-            var buffer = new byte[MaximumErrorBody];
-            var length = 0;
-            int read;
-            while (length < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
-            {
-                length += read;
-            }
-
-            error = SmartsheetError.Parse(Encoding.UTF8.GetString(buffer, 0, length));
-        }
-
-        TimeSpan? retryAfter = response.Headers.RetryAfter switch
-        {
-            { Delta: { } delta } => delta,
-            { Date: { } date } => date - clock.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
-            _ => null,
-        };
-        return new SmartsheetFailure((int)response.StatusCode, error, retryAfter, null);
+        var error = response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true
+            ? SmartsheetError.Parse(await HttpRetry.ReadErrorBodyAsync(response, cancellationToken))
+            : SmartsheetError.None;
+        return new SmartsheetFailure((int)response.StatusCode, error, HttpRetry.RetryAfter(response, clock), null);
     }
 
     public static SmartsheetFailure FromException(Exception exception) =>

@@ -5,7 +5,7 @@ namespace C2C.Analytics.Pipeline.Sources.Smartsheet;
 /// comes only from user secrets or the environment (<c>C2C__Smartsheet__AccessToken</c>), never from a file in the
 /// repository; it is sent as a bearer token and never written to a log or an exception message.
 /// </summary>
-public sealed class SmartsheetOptions
+public sealed class SmartsheetOptions : ApiSourceOptions
 {
     public const string SectionName = "Smartsheet";
 
@@ -43,14 +43,7 @@ public sealed class SmartsheetOptions
     /// <summary>Smartsheet allows 300 requests a minute per token; the client never sends more than this.</summary>
     public int RequestsPerMinute { get; set; } = 300;
 
-    /// <summary>Retries of one request after a rate limit or a retryable error, before the run fails.</summary>
-    public int MaxRetries { get; set; } = 6;
-
-    /// <summary>The first backoff; it doubles on each retry (with jitter), up to a minute. A Retry-After header wins.</summary>
-    public int RetryBaseDelayMilliseconds { get; set; } = 1000;
-
-    /// <summary>Time allowed for one response, body included.</summary>
-    public int RequestTimeoutSeconds { get; set; } = 300;
+    protected override string Section => SectionName;
 
     public bool IsConfigured => SheetIds.Count > 0 || WorkspaceIds.Count > 0 || FolderIds.Count > 0;
 
@@ -63,7 +56,7 @@ public sealed class SmartsheetOptions
             problems.Add("Smartsheet:AccessToken is not set: put the API token in user secrets or in the environment variable C2C__Smartsheet__AccessToken.");
         }
 
-        if (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out var baseUri) || (baseUri.Scheme != Uri.UriSchemeHttps && !(baseUri.Scheme == Uri.UriSchemeHttp && baseUri.IsLoopback)))
+        if (!IsHttps(BaseUrl))
         {
             problems.Add($"Smartsheet:BaseUrl '{BaseUrl}' is not an https URL (for example {UsBaseUrl}, {EuBaseUrl} or {GovBaseUrl}).");
         }
@@ -80,9 +73,7 @@ public sealed class SmartsheetOptions
         Check(problems, FullReadIntervalDays >= 0, "FullReadIntervalDays must be zero (always read in full) or more.");
         Check(problems, ModifiedSinceOverlapMinutes >= 0, "ModifiedSinceOverlapMinutes must be zero or more.");
         Check(problems, RequestsPerMinute is >= 1 and <= 300, "RequestsPerMinute must be between 1 and 300 (Smartsheet's limit per token).");
-        Check(problems, MaxRetries >= 0, "MaxRetries must be zero or more.");
-        Check(problems, RetryBaseDelayMilliseconds >= 0, "RetryBaseDelayMilliseconds must be zero or more.");
-        Check(problems, RequestTimeoutSeconds >= 1, "RequestTimeoutSeconds must be at least 1.");
+        CheckRetries(problems);
         return problems;
     }
 
@@ -93,14 +84,6 @@ public sealed class SmartsheetOptions
         if (problems.Count > 0)
         {
             throw new SmartsheetConfigurationException(problems);
-        }
-    }
-
-    private static void Check(List<string> problems, bool ok, string message)
-    {
-        if (!ok)
-        {
-            problems.Add("Smartsheet:" + message);
         }
     }
 }

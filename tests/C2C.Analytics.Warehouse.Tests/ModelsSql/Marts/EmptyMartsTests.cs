@@ -19,6 +19,7 @@ public sealed class EmptyMartsTests
             "mart_sla_compliance_by_stage", "mart_sla_compliance_by_month", "mart_cycle_time_by_month", "mart_throughput",
             "mart_action_queue", "mart_actions_by_team", "mart_weighted_pipeline", "mart_win_rate", "mart_currency_exception",
             "mart_engagement_cash", "mart_opportunity_value",
+            "mart_opportunity_stage_duration", "mart_opportunity_stage_conversion", "mart_reconciliation_exception",
         })
         {
             Assert.Equal(0, connection.Count($"SELECT * FROM {empty}"));

@@ -8,9 +8,11 @@ using C2C.Analytics.Warehouse.Tests.ModelsSql.Support;
 namespace C2C.Analytics.Warehouse.Tests.ModelsSql.Marts;
 
 /// <summary>
-/// Hand-built core tables (fct_engagement_stage, dim_engagement, dim_owner, int_engagement_stages, fct_opportunity) and
+/// Hand-built core tables (fct_engagement_stage, dim_engagement, dim_owner, int_engagement_stages, fct_opportunity,
+/// fct_opportunity_stage_history) and
 /// the cfg_* tables the pipeline writes, then the real mart models and the intermediate models they read (dim_stage,
-/// int_fx_rate, int_engagement_value, int_engagement_cash, int_opportunity_value, marts/*) in a fresh in-memory DuckDB,
+/// int_fx_rate, int_engagement_value, int_engagement_cash, int_opportunity_value, int_opportunity_stage_stays,
+/// marts/*) in a fresh in-memory DuckDB,
 /// on the real calendar (US federal holidays, weekends off). Stages: sow_executed (Sales, SLA 10) → milestone_accepted
 /// (Delivery, 30) → invoice_sent (Finance, 3) → payment_received (Finance, 30); the cash stages are the defaults.
 /// Reporting currency USD; reminder window 2 business days; recent completions 30 days; cash period 90 days.
@@ -20,7 +22,7 @@ internal sealed class MartScenario
     private static readonly Lazy<ModelCatalog> Catalog = new(() =>
     {
         var all = ModelCatalog.Load(RepositoryPaths.Models);
-        string[] intermediate = ["dim_stage", "int_fx_rate", "int_engagement_value", "int_engagement_cash", "int_opportunity_value"];
+        string[] intermediate = ["dim_stage", "int_fx_rate", "int_engagement_value", "int_engagement_cash", "int_opportunity_value", "int_opportunity_stage_stays"];
         return ModelCatalog.FromModels(all.Models.Where(m => m.Layer == "marts" || intermediate.Contains(m.Name)));
     });
 
@@ -73,10 +75,16 @@ internal sealed class MartScenario
 
     public MartScenario Opportunity(string id, decimal amount, string currency, string closeDate, int probability, bool closed = false,
         bool won = false, string created = "2025-01-01", bool deleted = false) =>
-        Add("INSERT INTO fct_opportunity VALUES ($id, $name, $stage, $amount, $currency, $close::DATE, $probability, $closed, $won, $created::TIMESTAMP, $deleted, NULL, NULL)",
+        Add("INSERT INTO fct_opportunity VALUES ($id, $name, $stage, $amount, $currency, $close::DATE, $probability, $closed, $won, $created::TIMESTAMP, $deleted, NULL, NULL, 'Account ' || $id)",
             ("id", id), ("name", "Opportunity " + id), ("stage", closed ? (won ? "Closed Won" : "Closed Lost") : "Negotiation/Review"),
             ("amount", amount), ("currency", currency), ("close", closeDate), ("probability", probability), ("closed", closed), ("won", won),
             ("created", created), ("deleted", deleted));
+
+    /// <summary>One stage change of fct_opportunity_stage_history: a stay in <paramref name="stage"/>, ended when <paramref name="exited"/> is set.</summary>
+    public MartScenario StageStay(string opportunityId, string stage, int probability, string? nextStage, string? exited, int? days, bool deleted = false) =>
+        Add("INSERT INTO fct_opportunity_stage_history VALUES ($id, $stage, $probability, true, $next, $exited::TIMESTAMP, $days, $deleted, NULL)",
+            ("id", opportunityId), ("stage", stage), ("probability", probability), ("next", nextStage), ("exited", exited), ("days", days),
+            ("deleted", deleted));
 
     public DuckDbConnection Build()
     {
@@ -121,7 +129,10 @@ internal sealed class MartScenario
             CREATE TABLE fct_opportunity (
                 opportunity_id VARCHAR, opportunity_name VARCHAR, stage_name VARCHAR, amount DECIMAL(18,2), currency VARCHAR, close_date DATE,
                 probability DECIMAL(5,2), is_closed BOOLEAN, is_won BOOLEAN, created_at TIMESTAMP, is_deleted BOOLEAN, owner_id VARCHAR,
-                owner_email VARCHAR);
+                owner_email VARCHAR, account_name VARCHAR);
+            CREATE TABLE fct_opportunity_stage_history (
+                opportunity_id VARCHAR, stage_name VARCHAR, probability DECIMAL(5,2), is_stage_change BOOLEAN, next_stage_name VARCHAR,
+                stage_exited_at TIMESTAMP, stage_duration_days BIGINT, is_deleted BOOLEAN, changed_at TIMESTAMP);
             """);
         connection.Run("INSERT INTO cfg_run VALUES ('test', $as_of)", ("as_of", AsOf));
         foreach (var (sql, parameters) in _inserts)

@@ -29,6 +29,9 @@ internal sealed class ModelsScenario : IDisposable
 
     public DateOnly AsOf { get; init; } = new(2025, 6, 30);
 
+    /// <summary>Other tables to build instead of <see cref="TargetModels"/> (with what they read).</summary>
+    public IReadOnlyList<string>? Targets { get; init; }
+
     /// <summary>The tracker columns written to cfg_tracker_column; a test may change them before <see cref="Build"/>.</summary>
     public List<ConfiguredColumn> Columns { get; } = TrackerTemplate.Columns();
 
@@ -59,7 +62,7 @@ internal sealed class ModelsScenario : IDisposable
     public IReadOnlyList<ModelResult> BuildInto(DuckDbConnection connection)
     {
         LoadInputs(connection);
-        return new ModelRunner(Catalog.Value).Run(connection);
+        return new ModelRunner(Targets is null ? Catalog.Value : CatalogFor(Targets)).Run(connection);
     }
 
     /// <summary>Everything the pipeline does before the models: raw tables, configuration, functions.</summary>

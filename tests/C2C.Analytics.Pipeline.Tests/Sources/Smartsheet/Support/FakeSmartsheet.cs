@@ -1,16 +1,11 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
+using C2C.Analytics.Tests.Support;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace C2C.Analytics.Pipeline.Tests.Sources.Smartsheet.Support;
 
@@ -30,14 +25,8 @@ public sealed class FakeSmartsheet : IAsyncDisposable
 
     public FakeSmartsheet()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        _app = builder.Build();
-        _app.Run(HandleAsync);
-        _app.StartAsync().GetAwaiter().GetResult();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseUrl = address.TrimEnd('/') + "/2.0";
+        (_app, var address) = LoopbackServer.Start(HandleAsync);
+        BaseUrl = address + "/2.0";
     }
 
     public string BaseUrl { get; }

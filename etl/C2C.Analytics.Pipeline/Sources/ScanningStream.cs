@@ -1,7 +1,7 @@
-namespace C2C.Analytics.Pipeline.Sources.Smartsheet;
+namespace C2C.Analytics.Pipeline.Sources;
 
-/// <summary>A read-only view of a response body that feeds every chunk read through it to a <see cref="SheetPageScanner"/>.</summary>
-internal sealed class ScanningStream(Stream inner, SheetPageScanner scanner) : Stream
+/// <summary>A read-only view of a response body that feeds every chunk read through it to a scanner.</summary>
+internal sealed class ScanningStream(Stream inner, IBodyScanner scanner) : Stream
 {
     public override bool CanRead => true;
 
