@@ -32,7 +32,7 @@ internal static class SalesforceRawLoad
             EtlTables.Execute(connection, $"""
                 CREATE OR REPLACE TABLE {source.Records.Name} AS
                 SELECT file_name, record_index, record
-                FROM ({SalesforceComposition.KeptRecords(source.Records.Name)})
+                FROM ({SalesforceComposition.KeptRecords($"SELECT * FROM {source.Records.Name}")})
                 ORDER BY file_order, record_index;
                 DROP TABLE {SalesforceComposition.FileOrderTable};
                 """);
