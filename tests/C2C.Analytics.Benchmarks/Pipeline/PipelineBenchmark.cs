@@ -74,7 +74,7 @@ internal sealed class PipelineBenchmark : IBenchmark
     private static int Measure(BenchmarkOptions options, TextWriter output, string root)
     {
         var engagements = (int)options.Rows;
-        output.WriteLine($"DuckDB  : {DuckDbConnection.LibraryVersion}, threads {options.Threads?.ToString(C) ?? "default (all cores)"}; data in {root}");
+        output.WriteLine($"DuckDB  : {DuckDbConnection.LibraryVersion}, threads {options.Threads?.ToString(C) ?? "default (all cores)"}, run's memory limit {options.MemoryLimit ?? new PipelineOptions().MemoryLimit ?? "DuckDB's default"}; data in {root}");
         var sample = LandedSample.Ensure(root, engagements, Seed, AsOf, output);
         sample.Print(output);
 
@@ -82,7 +82,7 @@ internal sealed class PipelineBenchmark : IBenchmark
         {
             var warmup = LandedSample.Ensure(Path.Combine(root, "warm-up"), (int)Math.Min(options.WarmupRows, WarmupEngagements), Seed, AsOf, TextWriter.Null);
             RunFloor(warmup, typed: false, options.Threads);
-            RunPipeline(warmup, new CpuTrace(), options.Threads);
+            RunPipeline(warmup, new CpuTrace(), options);
             output.WriteLine($"Warm-up : floor and run on {warmup.Engagements:N0} engagements, untimed");
         }
 
@@ -109,7 +109,7 @@ internal sealed class PipelineBenchmark : IBenchmark
             {
                 RunSummary? summary = null;
                 var cpu = new CpuTrace();
-                run.Add(Measurement.Take(() => summary = RunPipeline(sample, cpu, options.Threads)));
+                run.Add(Measurement.Take(() => summary = RunPipeline(sample, cpu, options)));
                 cpu.Mark("end");
                 summaries.Add((summary!, cpu));
             }
@@ -162,7 +162,7 @@ internal sealed class PipelineBenchmark : IBenchmark
                 foreach (var (table, columns) in reads)
                 {
                     command.CommandText = string.Create(C,
-                        $"CREATE TABLE {table} AS SELECT * FROM read_json({list}{columns}, maximum_object_size = {RawLoader.MaximumObjectSize})");
+                        $"CREATE TABLE {table} AS SELECT * FROM read_json({list}{columns}, maximum_object_size = {RawLoader.MaximumObjectSizeFor(files)})");
                     command.ExecuteNonQuery();
                 }
             }
@@ -172,7 +172,7 @@ internal sealed class PipelineBenchmark : IBenchmark
     }
 
     /// <summary>The run: <c>c2c run --landing RUN_ID</c> into a new warehouse and export folder.</summary>
-    private static RunSummary RunPipeline(LandedSample sample, CpuTrace cpu, int? threads)
+    private static RunSummary RunPipeline(LandedSample sample, CpuTrace cpu, BenchmarkOptions options)
     {
         var data = sample.DataDirectory;
         DeleteDatabase(Path.Combine(data, "warehouse.duckdb"));
@@ -182,7 +182,7 @@ internal sealed class PipelineBenchmark : IBenchmark
         }
 
         var tracker = new TrackerOptions();
-        var runner = new PipelineRunner(new PipelineOptions { Threads = threads }, tracker, new CalendarOptions(),
+        var runner = new PipelineRunner(new PipelineOptions { Threads = options.Threads, MemoryLimit = options.MemoryLimit ?? new PipelineOptions().MemoryLimit }, tracker, new CalendarOptions(),
             new SampleSourceExtractor(new SampleSourceOptions { Engagements = sample.Engagements, Seed = Seed }, tracker),
             ModelCatalog.Load(ModelCatalog.DefaultDirectory), Path.Combine(AppContext.BaseDirectory, "functions"));
         runner.Progress += cpu.Mark;

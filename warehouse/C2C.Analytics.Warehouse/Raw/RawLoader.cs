@@ -13,6 +13,21 @@ public static class RawLoader
     /// <summary>Pages can be large (a 20,000-row sheet is tens of MB); DuckDB's default limit is 16 MB.</summary>
     public const long MaximumObjectSize = 1L << 30;
 
+    private const long DuckDbDefaultObjectSize = 16L << 20;
+
+    /// <summary>
+    /// The <c>maximum_object_size</c> to read <paramref name="files"/> with: the largest file (a page is one JSON
+    /// object), at least DuckDB's default, at most <see cref="MaximumObjectSize"/>. Sized to the files, not the largest
+    /// allowed, because the reader allocates buffers of twice this size per thread: 1 GB would ask for 2 GB at once
+    /// and fail under a memory limit, whatever the pages hold.
+    /// </summary>
+    public static long MaximumObjectSizeFor(IReadOnlyList<string> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var largest = files.Count == 0 ? 0 : files.Max(f => new FileInfo(f).Length);
+        return Math.Clamp(largest + 1, DuckDbDefaultObjectSize, MaximumObjectSize);
+    }
+
     /// <summary>Loads every table of <paramref name="source"/>; returns the rows of its record table.</summary>
     public static long Load(DuckDbConnection connection, RawSource source, IReadOnlyList<string> files)
     {
@@ -53,7 +68,7 @@ public static class RawLoader
         // File paths are values in a list literal; quotes are doubled, nothing else is interpreted.
         var list = "[" + string.Join(", ", files.Select(f => "'" + f.Replace("'", "''", StringComparison.Ordinal) + "'")) + "]";
         return string.Create(CultureInfo.InvariantCulture,
-            $"read_json({list}, columns = {table.Columns}, format = 'auto', records = 'true', filename = 'file_name', maximum_object_size = {MaximumObjectSize})");
+            $"read_json({list}, columns = {table.Columns}, format = 'auto', records = 'true', filename = 'file_name', maximum_object_size = {MaximumObjectSizeFor(files)})");
     }
 
     /// <summary>A zero-row relation with the columns <c>read_json</c> would give, for a source that landed nothing.</summary>
