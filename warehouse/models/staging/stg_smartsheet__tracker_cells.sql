@@ -3,7 +3,9 @@
 -- value for an empty cell and may leave out never-touched cells altogether, so a row can have fewer cells than
 -- columns. Values are trimmed text (a JSON number keeps its digits as sent: 125000, 48000.5; a boolean reads true or
 -- false); object_value (contacts' objectValue) is kept for owner columns only.
-WITH cells_unnested AS (
+-- The unnested cells are MATERIALIZED: the work after the unnest (the join to the configured columns, the cleaning)
+-- then runs on every core instead of on the one thread that reads the rows.
+WITH cells_unnested AS MATERIALIZED (
     SELECT
         sheet.page_number,
         sheet.sheet_id,
