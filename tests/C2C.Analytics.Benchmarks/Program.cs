@@ -12,6 +12,7 @@ IBenchmark[] benchmarks =
     new C2C.Analytics.Benchmarks.Smartsheet.SmartsheetBenchmark(),
     new C2C.Analytics.Benchmarks.Report.ReportBenchmark(),
     new C2C.Analytics.Benchmarks.Salesforce.SalesforceBenchmark(),
+    new C2C.Analytics.Benchmarks.Pipeline.PipelineBenchmark(),
 ];
 
 return BenchmarkDispatcher.Run(benchmarks, args);

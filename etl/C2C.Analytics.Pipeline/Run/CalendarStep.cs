@@ -17,17 +17,21 @@ internal static class CalendarStep
     }
 
     /// <summary>The earliest ISO date in any tracker cell or opportunity's dates (the raw tables are loaded first).</summary>
+    /// <remarks>
+    /// A cell's value is JSON as DuckDB writes it, so a string holding YYYY-MM-DD is exactly those ten characters in
+    /// double quotes (digits and '-' are never escaped): matched as text, which spares parsing every cell's JSON twice.
+    /// </remarks>
     internal static DateOnly? EarliestSourceDate(DuckDbConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT min(d) FROM (
-                SELECT try_strptime(c."value"->>'$', '%Y-%m-%d')::DATE AS d
-                FROM raw_smartsheet__sheet_pages AS p, unnest(p.rows) AS r(row), unnest(row.cells) AS t(c)
-                WHERE json_type(c."value") = 'VARCHAR' AND regexp_full_match(c."value"->>'$', '\d{4}-\d{2}-\d{2}')
+                SELECT try_strptime(substr(cell_value, 2, 10), '%Y-%m-%d')::DATE AS d
+                FROM (SELECT unnest(list_transform(cells, lambda c: c."value"::VARCHAR)) AS cell_value FROM raw_smartsheet__sheet_rows)
+                WHERE length(cell_value) = 12 AND regexp_full_match(cell_value, '"\d{4}-\d{2}-\d{2}"')
                 UNION ALL
-                SELECT try_strptime(left(rec->>'CreatedDate', 10), '%Y-%m-%d')::DATE
-                FROM raw_salesforce__opportunity_pages AS p, unnest(p.records) AS t(rec)
+                SELECT try_strptime(left(record->>'CreatedDate', 10), '%Y-%m-%d')::DATE
+                FROM raw_salesforce__opportunities
             )
             WHERE d BETWEEN DATE '1900-01-01' AND DATE '9999-12-31'
             """;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using C2C.Analytics.Calendar;
 using C2C.Analytics.DuckDb;
 using C2C.Analytics.Pipeline.Export;
@@ -52,8 +53,7 @@ public sealed class PipelineRunner(
         var warehousePath = WarehousePath(request);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(warehousePath))!);
         Directory.CreateDirectory(ExportDirectory(request));
-        using var connection = new DuckDbConnection(ConnectionString(warehousePath));
-        connection.Open();
+        using var connection = OpenWarehouse(warehousePath);
         EtlTables.Ensure(connection);
         CrashRecovery.Recover(connection, ExportDirectory(request), Report);
         var record = new RunRecord(runId, startedAt, request.AsOf, request.LandingRunId is null ? extractor.Origin : "landing", request.FullRefresh);
@@ -142,9 +142,22 @@ public sealed class PipelineRunner(
         }
     }
 
-    private string ConnectionString(string path)
+    /// <summary>Rows per row group in the tables a run writes (DuckDB's default is 122,880).</summary>
+    /// <remarks>
+    /// Measured on the pipeline benchmark's 100,000-engagement sample: with groups of 49,152 rows instead of 122,880,
+    /// the commit of the run's tables took 0.3 s instead of 10 s and the run's peak memory was 1.8 GB instead of
+    /// 2.7 GB, at the same model times; groups of 16,384 rows made the models slower. It applies to what is written
+    /// with the file attached this way (DuckDB has no setting for it on a plain open).
+    /// </remarks>
+    private const int RowGroupSize = 49_152;
+
+    /// <summary>
+    /// The warehouse file, attached to an in-memory database with <see cref="RowGroupSize"/> and made the default
+    /// catalog (under the file's own name, as opening it directly would call it), with the run's threads and memory.
+    /// </summary>
+    private DuckDbConnection OpenWarehouse(string path)
     {
-        var builder = new DuckDbConnectionStringBuilder { DataSource = path };
+        var builder = new DuckDbConnectionStringBuilder { DataSource = ":memory:" };
         if (options.Threads is { } threads)
         {
             builder.Threads = threads;
@@ -155,7 +168,20 @@ public sealed class PipelineRunner(
             builder.MemoryLimit = options.MemoryLimit;
         }
 
-        return builder.ConnectionString;
+        var connection = new DuckDbConnection(builder.ConnectionString);
+        try
+        {
+            connection.Open();
+            var alias = Path.GetFileNameWithoutExtension(path).Replace("\"", "\"\"", StringComparison.Ordinal);
+            EtlTables.Execute(connection, string.Create(CultureInfo.InvariantCulture,
+                $"ATTACH '{path.Replace("'", "''", StringComparison.Ordinal)}' AS \"{alias}\" (ROW_GROUP_SIZE {RowGroupSize}); USE \"{alias}\""));
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
     }
 
     private static IReadOnlyList<LandingManifest> ReadLanded(LandingArea landing, string landingRunId)
@@ -177,11 +203,11 @@ public sealed class PipelineRunner(
             var manifest = manifests.FirstOrDefault(m => m.Source == source.Source && m.Entity == source.Entity);
             var files = manifest is null ? [] : landing.FilePaths(manifest);
             // The tracker may be composed across runs (incremental reads) or arrive as an export file.
-            var pages = source == RawSource.SmartsheetSheets ? TrackerRawLoad.Load(connection, landing, manifest, tracker)
+            var records = source == RawSource.SmartsheetSheets ? TrackerRawLoad.Load(connection, landing, manifest, tracker)
                 : source.Source == "salesforce" ? SalesforceRawLoad.Load(connection, landing, source, manifest)
                 : RawLoader.Load(connection, source, files);
-            Report($"raw {source.Table}: {pages} page(s)");
-            rows += pages;
+            Report($"raw {source.Records.Name}: {records} record(s)");
+            rows += records;
         }
 
         return rows;

@@ -27,8 +27,11 @@ internal static class RawPages
         var count = RawLoader.Load(connection, source, pages.Select(p => p.Loaded).ToList());
         foreach (var (landed, converted) in pages.Where(p => p.Landed != p.Loaded))
         {
-            EtlTables.Execute(connection, $"UPDATE {source.Table} SET file_name = $landed WHERE file_name = $converted",
-                ("landed", landed), ("converted", converted));
+            foreach (var table in source.Tables)
+            {
+                EtlTables.Execute(connection, $"UPDATE {table.Name} SET file_name = $landed WHERE file_name = $converted",
+                    ("landed", landed), ("converted", converted));
+            }
         }
 
         return count;

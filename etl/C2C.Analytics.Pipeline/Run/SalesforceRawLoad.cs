@@ -6,7 +6,7 @@ using C2C.Analytics.Warehouse.Raw;
 namespace C2C.Analytics.Pipeline.Run;
 
 /// <summary>
-/// Loads a Salesforce raw table (<c>raw_salesforce__opportunity_pages</c>, <c>…_history_pages</c>) from the run's
+/// Loads a Salesforce raw table (<c>raw_salesforce__opportunities</c>, <c>…_opportunity_history</c>, a record per row) from the run's
 /// manifest, whichever way the pages arrived: <c>/query</c> JSON as landed, Bulk API 2.0 CSV read into the same shape
 /// (<see cref="BulkCsvPages"/>; <c>file_name</c> still names the landed CSV). When the manifest also lists pages of
 /// earlier runs (an incremental read), only the records <see cref="SalesforceComposition"/> keeps remain, so that
@@ -30,20 +30,13 @@ internal static class SalesforceRawLoad
                 f => f.File.LandingRunId ?? manifest.RunId, f => f.File.Name, new Dictionary<string, DateTimeOffset> { [manifest.RunId] = manifest.ExtractedAt });
             SalesforceComposition.WriteFileOrder(connection, oldestFirst.Select(f => (f.Path, f.File.LandingRunId is null)));
             EtlTables.Execute(connection, $"""
-                CREATE OR REPLACE TABLE {source.Table} AS
-                WITH kept AS ({SalesforceComposition.KeptRecords(source.Table)}),
-                regrouped AS (
-                    SELECT file_name, list(record ORDER BY record_index) AS records
-                    FROM kept
-                    GROUP BY file_name
-                )
-                SELECT pages.* REPLACE (coalesce(regrouped.records, pages.records[1:0]) AS records)
-                FROM {source.Table} AS pages
-                JOIN {SalesforceComposition.FileOrderTable} AS file_order USING (file_name)
-                LEFT JOIN regrouped USING (file_name)
-                ORDER BY file_order.file_order;
+                CREATE OR REPLACE TABLE {source.Records.Name} AS
+                SELECT file_name, record_index, record
+                FROM ({SalesforceComposition.KeptRecords($"SELECT * FROM {source.Records.Name}")})
+                ORDER BY file_order, record_index;
                 DROP TABLE {SalesforceComposition.FileOrderTable};
                 """);
+            return RawLoader.CountRows(connection, source.Records.Name);
         }
 
         return pages;

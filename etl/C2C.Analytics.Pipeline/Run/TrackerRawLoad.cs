@@ -7,12 +7,14 @@ using C2C.Analytics.Warehouse.Raw;
 namespace C2C.Analytics.Pipeline.Run;
 
 /// <summary>
-/// Loads the tracker's raw table, <c>raw_smartsheet__sheet_pages</c>, from the run's <c>smartsheet/tracker</c> manifest,
-/// whichever way the tracker arrived:
+/// Loads the tracker's raw tables, <c>raw_smartsheet__sheet_pages</c> (a row per page) and
+/// <c>raw_smartsheet__sheet_rows</c> (a row per sheet row), from the run's <c>smartsheet/tracker</c> manifest, whichever
+/// way the tracker arrived:
 /// <list type="bullet">
 /// <item>Smartsheet pages, loaded as landed. When the manifest also lists pages of earlier runs (an incremental read),
 /// a row that is in several of them is kept from the newest only (by landing run, then file name), so the staging
-/// models see each sheet's current rows once: the merge of the last full read with the changes since.</item>
+/// models see each sheet's current rows once: the merge of the last full read with the changes since. Every page stays
+/// in the pages table.</item>
 /// <item>A CSV or XLSX export: read (<see cref="TrackerFilePages"/>) into the shape of a sheet page — its first row's
 /// titles as columns, a row per record — so that it goes through the same mapping, checks and rejects. The page is a
 /// working file; the landed export stays the record, and <c>file_name</c> names it.</item>
@@ -34,7 +36,7 @@ internal static class TrackerRawLoad
         var pages = RawPages.Load(connection, source, loaded);
         if (manifest.Files.Any(f => f.LandingRunId is not null))
         {
-            KeepNewestRows(connection, source.Table, LandingOrder(landing, manifest, files));
+            return KeepNewestRows(connection, source.Records.Name, LandingOrder(landing, manifest, files));
         }
 
         return pages;
@@ -46,8 +48,8 @@ internal static class TrackerRawLoad
             new Dictionary<string, DateTimeOffset> { [manifest.RunId] = manifest.ExtractedAt })
         .Select(f => f.Path);
 
-    /// <summary>Rewrites the table so that each (sheet, row) is kept only in the newest page that has it.</summary>
-    private static void KeepNewestRows(DuckDbConnection connection, string table, IEnumerable<string> filesOldestFirst)
+    /// <summary>Rewrites the rows table so that each (sheet, row) is kept only from the newest page that has it; returns the rows kept.</summary>
+    private static long KeepNewestRows(DuckDbConnection connection, string table, IEnumerable<string> filesOldestFirst)
     {
         EtlTables.Execute(connection, "CREATE OR REPLACE TEMP TABLE tracker_page_order (file_name VARCHAR NOT NULL, page_order INTEGER NOT NULL)");
         using (var appender = connection.CreateAppender("tracker_page_order"))
@@ -61,31 +63,13 @@ internal static class TrackerRawLoad
 
         EtlTables.Execute(connection, $"""
             CREATE OR REPLACE TABLE {table} AS
-            WITH pages AS (
-                SELECT landed.*, page_order.page_order
-                FROM {table} AS landed
-                JOIN tracker_page_order AS page_order USING (file_name)
-            ),
-            rows_unnested AS (
-                SELECT page_order, id AS sheet_id, generate_subscripts(rows, 1) AS row_index, unnest(rows) AS sheet_row
-                FROM pages
-            ),
-            rows_newest AS (
-                SELECT page_order, row_index, sheet_row
-                FROM rows_unnested
-                QUALIFY page_order = max(page_order) OVER (PARTITION BY sheet_id, sheet_row.id)
-            ),
-            rows_regrouped AS (
-                SELECT page_order, list(sheet_row ORDER BY row_index) AS rows
-                FROM rows_newest
-                GROUP BY page_order
-            )
-            SELECT pages.id, pages.name, pages.version, pages.totalRowCount, pages."columns",
-                coalesce(rows_regrouped.rows, pages.rows[1:0]) AS rows, pages.file_name
-            FROM pages
-            LEFT JOIN rows_regrouped USING (page_order)
-            ORDER BY pages.page_order;
+            SELECT landed.*
+            FROM {table} AS landed
+            JOIN tracker_page_order AS page_order USING (file_name)
+            QUALIFY page_order.page_order = max(page_order.page_order) OVER (PARTITION BY landed.sheet_id, landed.id)
+            ORDER BY page_order.page_order, landed.row_index;
             DROP TABLE tracker_page_order;
             """);
+        return RawLoader.CountRows(connection, table);
     }
 }

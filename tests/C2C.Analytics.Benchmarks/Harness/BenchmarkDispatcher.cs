@@ -49,10 +49,13 @@ internal static class BenchmarkDispatcher
 
         output.WriteLine();
         output.WriteLine("Options:");
-        output.WriteLine("  --rows N          rows per measured run");
+        output.WriteLine("  --rows N          rows per measured run (--engagements N: the same, for the pipeline)");
         output.WriteLine("  --runs N          measured runs per workload; the median is reported (default 3)");
         output.WriteLine("  --warmup-rows N   rows of the untimed warm-up run (default 100,000; 0 skips it)");
         output.WriteLine("  --dir PATH        where the temporary database directory is created (default: the system temp dir)");
+        output.WriteLine("  --data DIR        keep the benchmark's data (e.g. the pipeline's landed sample) in DIR and reuse it next time");
+        output.WriteLine("  --threads N       DuckDB worker threads (default: all cores; the pipeline benchmark only)");
+        output.WriteLine("  --memory-limit M  DuckDB memory limit for the run, e.g. 1GB (default: the pipeline's; the pipeline benchmark only)");
         output.WriteLine("  --only A,B        measure only these workloads (for profiling one of them), e.g. provider: --only appender");
         output.WriteLine("Numbers may use '_' or ',' as separators, or a suffix k/m (e.g. 10m).");
     }

@@ -30,16 +30,16 @@ public sealed class SampleRawLoadTests : IClassFixture<SharedSample>, IDisposabl
     [Fact]
     public void Every_page_and_record_loads()
     {
-        Assert.Equal(_sample.Result.Opportunities, _connection.ExecuteScalar<long>("SELECT sum(len(records))::BIGINT FROM raw_salesforce__opportunity_pages"));
-        Assert.Equal(_sample.Result.HistoryRecords, _connection.ExecuteScalar<long>("SELECT sum(len(records))::BIGINT FROM raw_salesforce__opportunity_history_pages"));
-        Assert.Equal(_sample.Result.TrackerRows, _connection.ExecuteScalar<long>("SELECT sum(len(rows))::BIGINT FROM raw_smartsheet__sheet_pages"));
+        Assert.Equal(_sample.Result.Opportunities, _connection.ExecuteScalar<long>("SELECT count(*) FROM raw_salesforce__opportunities"));
+        Assert.Equal(_sample.Result.HistoryRecords, _connection.ExecuteScalar<long>("SELECT count(*) FROM raw_salesforce__opportunity_history"));
+        Assert.Equal(_sample.Result.TrackerRows, _connection.ExecuteScalar<long>("SELECT count(*) FROM raw_smartsheet__sheet_rows"));
         Assert.Equal(_sample.Files("smartsheet", "tracker").Count, _connection.ExecuteScalar<long>("SELECT count(*) FROM raw_smartsheet__sheet_pages"));
         Assert.Equal(
             _sample.Result.Sheets.Sum(s => (long)s.Rows * s.Pages),
             _connection.ExecuteScalar<long>("SELECT sum(totalRowCount)::BIGINT FROM raw_smartsheet__sheet_pages"));
         Assert.Equal(
             _sample.Result.Engagements,
-            _connection.ExecuteScalar<long>("SELECT count(*) FROM raw_salesforce__opportunity_pages, unnest(records) AS t(r) WHERE r->>'StageName' = 'Closed Won'"));
+            _connection.ExecuteScalar<long>("SELECT count(*) FROM raw_salesforce__opportunities WHERE record->>'StageName' = 'Closed Won'"));
     }
 
     [Fact]
@@ -66,9 +66,10 @@ public sealed class SampleRawLoadTests : IClassFixture<SharedSample>, IDisposabl
         {
             var cells = _connection.Query<(string? Value, string? Formula)>("""
                 SELECT cell."value" ->> '$', cell.formula
-                FROM (SELECT id AS sheet_id, "columns", unnest(rows) AS tracker_row FROM raw_smartsheet__sheet_pages) AS page,
-                     unnest(page.tracker_row.cells) AS t(cell)
-                WHERE page.sheet_id = $sheet_id AND page.tracker_row.id = $row_id AND page.tracker_row.rowNumber = $row_number
+                FROM raw_smartsheet__sheet_rows AS tracker_row
+                JOIN raw_smartsheet__sheet_pages AS page USING (file_name),
+                     unnest(tracker_row.cells) AS t(cell)
+                WHERE tracker_row.sheet_id = $sheet_id AND tracker_row.id = $row_id AND tracker_row.rowNumber = $row_number
                   AND cell.columnId = list_filter(page."columns", c -> c.title = $title)[1].id
                 """, new { sheet_id = problem.SheetId, row_id = problem.RowId, row_number = problem.RowNumber, title = problem.ColumnTitle }).ToList();
 

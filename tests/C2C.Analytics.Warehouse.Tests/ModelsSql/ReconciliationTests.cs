@@ -31,11 +31,11 @@ public class ReconciliationTests
             ],
             connection.Lines("""
                 WITH extracted AS (
-                    SELECT 'smartsheet' AS source, 'tracker' AS entity, sum(len(rows)) AS records FROM raw_smartsheet__sheet_pages
+                    SELECT 'smartsheet' AS source, 'tracker' AS entity, count(*) AS records FROM raw_smartsheet__sheet_rows
                     UNION ALL
-                    SELECT 'salesforce', 'opportunities', sum(len(records)) FROM raw_salesforce__opportunity_pages
+                    SELECT 'salesforce', 'opportunities', count(*) FROM raw_salesforce__opportunities
                     UNION ALL
-                    SELECT 'salesforce', 'opportunity_history', sum(len(records)) FROM raw_salesforce__opportunity_history_pages
+                    SELECT 'salesforce', 'opportunity_history', count(*) FROM raw_salesforce__opportunity_history
                 ),
                 loaded AS (
                     SELECT 'tracker' AS entity, count(*) AS records FROM dim_engagement WHERE is_current AND is_loaded

@@ -248,15 +248,31 @@ public sealed unsafe class DuckDbCommand : DbCommand
 
                     using (pending)
                     {
+                        RunTasks(pending);
                         if (NativeMethods.duckdb_execute_pending(pending, result.Pointer) != DuckDbState.Success)
                         {
                             throw ResultError(result);
                         }
                     }
                 }
-                else if (NativeMethods.duckdb_execute_prepared(prepared, result.Pointer) != DuckDbState.Success)
+                else
                 {
-                    throw ResultError(result);
+                    if (NativeMethods.duckdb_pending_prepared(prepared, out var pending) != DuckDbState.Success)
+                    {
+                        using (pending)
+                        {
+                            throw new DuckDbException(NativeMethods.duckdb_pending_error(pending).Read() ?? "DuckDB could not start the query.");
+                        }
+                    }
+
+                    using (pending)
+                    {
+                        RunTasks(pending);
+                        if (NativeMethods.duckdb_execute_pending(pending, result.Pointer) != DuckDbState.Success)
+                        {
+                            throw ResultError(result);
+                        }
+                    }
                 }
 
                 return result;
@@ -265,6 +281,36 @@ public sealed unsafe class DuckDbCommand : DbCommand
             {
                 result.Dispose();
                 throw;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Works on the query until its result is ready or it failed. DuckDB's own wait (<c>duckdb_execute_prepared</c>) has
+    /// the calling thread poll the task queue without pause whenever the worker threads hold every task of a pipeline
+    /// (a single-threaded one, or its last tasks): on a two-core machine that is a whole core spent polling, taken from
+    /// the workers and from everything else running there. Here the calling thread runs tasks while there are any and
+    /// otherwise backs off — spins, yields, then sleeps a millisecond at a time — until there are again.
+    /// </summary>
+    /// <exception cref="DuckDbException">The query failed (DuckDB's message; its prefix names the error class).</exception>
+    private static void RunTasks(PendingResultHandle pending)
+    {
+        var idle = default(SpinWait);
+        while (true)
+        {
+            switch (NativeMethods.duckdb_pending_execute_task(pending))
+            {
+                case DuckDbPendingState.ResultReady:
+                    return;
+                case DuckDbPendingState.Error:
+                    // The pending result is closed now: executing it would report that, not the query's own error.
+                    throw new DuckDbException(NativeMethods.duckdb_pending_error(pending).Read() ?? "DuckDB reported an error without a message.");
+                case DuckDbPendingState.NoTasksAvailable:
+                    idle.SpinOnce(sleep1Threshold: 20);
+                    break;
+                default:
+                    idle.Reset();
+                    break;
             }
         }
     }

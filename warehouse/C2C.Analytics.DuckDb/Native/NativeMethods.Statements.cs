@@ -125,6 +125,12 @@ internal static unsafe partial class NativeMethods
     internal static partial DuckDbState duckdb_pending_prepared_streaming(PreparedStatementHandle prepared, out PendingResultHandle pending);
 
     [LibraryImport(Lib)]
+    internal static partial DuckDbState duckdb_pending_prepared(PreparedStatementHandle prepared, out PendingResultHandle pending);
+
+    [LibraryImport(Lib)]
+    internal static partial DuckDbPendingState duckdb_pending_execute_task(PendingResultHandle pending);
+
+    [LibraryImport(Lib)]
     internal static partial DuckDbState duckdb_execute_pending(PendingResultHandle pending, DuckDbResultStruct* result);
 
     [LibraryImport(Lib)]

@@ -4,41 +4,78 @@ using C2C.Analytics.DuckDb;
 namespace C2C.Analytics.Warehouse.Raw;
 
 /// <summary>
-/// Replaces a raw table with the landed pages of this run: DuckDB reads the files itself (typed, in parallel). A source
-/// with no files this run gets an empty table of the same shape, so the models downstream always find their input.
+/// Replaces the raw tables of a source with the landed pages of this run: DuckDB reads the files itself (typed, in
+/// parallel) and unnests their records as it reads. A source with no files this run gets empty tables of the same
+/// shape, so the models downstream always find their input.
 /// </summary>
 public static class RawLoader
 {
     /// <summary>Pages can be large (a 20,000-row sheet is tens of MB); DuckDB's default limit is 16 MB.</summary>
     public const long MaximumObjectSize = 1L << 30;
 
+    private const long DuckDbDefaultObjectSize = 16L << 20;
+
+    /// <summary>
+    /// The <c>maximum_object_size</c> to read <paramref name="files"/> with: the largest file (a page is one JSON
+    /// object), at least DuckDB's default, at most <see cref="MaximumObjectSize"/>. Sized to the files, not the largest
+    /// allowed, because the reader allocates buffers of twice this size per thread: 1 GB would ask for 2 GB at once
+    /// and fail under a memory limit, whatever the pages hold.
+    /// </summary>
+    public static long MaximumObjectSizeFor(IReadOnlyList<string> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var largest = files.Count == 0 ? 0 : files.Max(f => new FileInfo(f).Length);
+        return Math.Clamp(largest + 1, DuckDbDefaultObjectSize, MaximumObjectSize);
+    }
+
+    /// <summary>Loads every table of <paramref name="source"/>; returns the rows of its record table.</summary>
     public static long Load(DuckDbConnection connection, RawSource source, IReadOnlyList<string> files)
     {
+        ArgumentNullException.ThrowIfNull(source);
         using var command = connection.CreateCommand();
-        command.CommandText = files.Count > 0
-            ? $"CREATE OR REPLACE TABLE {source.Table} AS SELECT * FROM {ReadJson(source, files)}"
-            : $"CREATE OR REPLACE TABLE {source.Table} AS SELECT * FROM {EmptyShape(source)}";
-        command.ExecuteNonQuery();
-        command.CommandText = $"SELECT count(*) FROM {source.Table}";
+        foreach (var table in source.Tables)
+        {
+            command.CommandText = $"CREATE OR REPLACE TABLE {table.Name} AS {Relation(table, files)}";
+            command.ExecuteNonQuery();
+        }
+
+        return CountRows(connection, source.Records.Name);
+    }
+
+    /// <summary>The rows of a raw table (after a load, or after it was narrowed to the records kept).</summary>
+    public static long CountRows(DuckDbConnection connection, string table)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM {table}";
         return (long)command.ExecuteScalar()!;
     }
 
-    /// <summary>DuckDB's reader of the source's landed pages, typed as the raw table is, with their paths in <c>file_name</c>.</summary>
-    public static string ReadJson(RawSource source, IReadOnlyList<string> files)
+    /// <summary>
+    /// The rows <paramref name="table"/> gets from <paramref name="files"/>: DuckDB's reader of the landed pages (typed as
+    /// the table is, paths in <c>file_name</c>) shaped by the table's select; no rows, the same columns, for no files.
+    /// </summary>
+    public static string Relation(RawTable table, IReadOnlyList<string> files)
     {
-        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(files);
+        var pages = files.Count > 0 ? ReadJson(table, files) : EmptyShape(table);
+        return table.Select.Replace("{0}", pages, StringComparison.Ordinal);
+    }
+
+    private static string ReadJson(RawTable table, IReadOnlyList<string> files)
+    {
         // File paths are values in a list literal; quotes are doubled, nothing else is interpreted.
         var list = "[" + string.Join(", ", files.Select(f => "'" + f.Replace("'", "''", StringComparison.Ordinal) + "'")) + "]";
         return string.Create(CultureInfo.InvariantCulture,
-            $"read_json({list}, columns = {source.Columns}, format = 'auto', records = 'true', filename = 'file_name', maximum_object_size = {MaximumObjectSize})");
+            $"read_json({list}, columns = {table.Columns}, format = 'auto', records = 'true', filename = 'file_name', maximum_object_size = {MaximumObjectSizeFor(files)})");
     }
 
-    /// <summary>A zero-row relation with the raw table's columns, for a source that landed nothing.</summary>
-    private static string EmptyShape(RawSource source)
+    /// <summary>A zero-row relation with the columns <c>read_json</c> would give, for a source that landed nothing.</summary>
+    private static string EmptyShape(RawTable table)
     {
-        var columns = ParseColumns(source.Columns).Select(c => $"NULL::{c.Type} AS \"{c.Name}\"");
-        return $"(SELECT {string.Join(", ", columns)}, NULL::VARCHAR AS file_name) WHERE false";
+        var columns = ParseColumns(table.Columns).Select(c => $"NULL::{c.Type} AS \"{c.Name}\"");
+        return $"(SELECT {string.Join(", ", columns)}, NULL::VARCHAR AS file_name WHERE false)";
     }
 
     internal static IEnumerable<(string Name, string Type)> ParseColumns(string spec)

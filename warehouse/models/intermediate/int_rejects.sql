@@ -9,28 +9,19 @@ WITH rejected_tracker_rows AS (
     FROM int_tracker_row_problems
 ),
 
-rejected_tracker_rows_landed AS (
-    -- Only pages holding a rejected row are unnested again (a run without tracker rejects reads none).
-    SELECT
-        file_name,
-        unnest(rows) AS tracker_row
-    FROM raw_smartsheet__sheet_pages
-    WHERE file_name IN (SELECT file_name FROM int_tracker_row_problems)
-),
-
 rejected_tracker_cells AS (
     SELECT
         sheet.page_number,
         sheet.sheet_id,
         sheet.sheet_name,
-        landed.tracker_row.id AS row_id,
-        landed.tracker_row.rowNumber AS row_number,
-        unnest(landed.tracker_row.cells) AS cell
-    FROM rejected_tracker_rows_landed AS landed
+        landed.id AS row_id,
+        landed.rowNumber AS row_number,
+        unnest(landed.cells) AS cell
+    FROM raw_smartsheet__sheet_rows AS landed
     JOIN stg_smartsheet__sheets AS sheet USING (file_name)
     SEMI JOIN rejected_tracker_rows AS rejected
         ON rejected.page_number = sheet.page_number
-        AND rejected.row_id = landed.tracker_row.id
+        AND rejected.row_id = landed.id
 ),
 
 rejected_tracker_records AS (
@@ -91,14 +82,6 @@ tracker_rejects AS (
         AND landed.row_id = problem.row_id
 ),
 
-opportunity_records_landed AS (
-    SELECT
-        file_name,
-        generate_subscripts(records, 1) AS record_index,
-        unnest(records) AS record
-    FROM raw_salesforce__opportunity_pages
-),
-
 opportunity_rejects AS (
     SELECT
         'salesforce' AS source,
@@ -114,18 +97,10 @@ opportunity_rejects AS (
         landed.record::VARCHAR AS raw_record
     FROM int_opportunities_checked AS checked
     CROSS JOIN unnest(checked.problems) AS problems(problem)
-    JOIN opportunity_records_landed AS landed
+    JOIN raw_salesforce__opportunities AS landed
         ON landed.file_name = checked.file_name
         AND landed.record_index = checked.record_index
     WHERE NOT checked.is_loadable
-),
-
-history_records_landed AS (
-    SELECT
-        file_name,
-        generate_subscripts(records, 1) AS record_index,
-        unnest(records) AS record
-    FROM raw_salesforce__opportunity_history_pages
 ),
 
 history_rejects AS (
@@ -143,7 +118,7 @@ history_rejects AS (
         landed.record::VARCHAR AS raw_record
     FROM int_opportunity_history_checked AS checked
     CROSS JOIN unnest(checked.problems) AS problems(problem)
-    JOIN history_records_landed AS landed
+    JOIN raw_salesforce__opportunity_history AS landed
         ON landed.file_name = checked.file_name
         AND landed.record_index = checked.record_index
     WHERE NOT checked.is_loadable

@@ -2,15 +2,9 @@
 -- date); a record that arrived twice is two rows here. record_index is its 1-based position in its page file. Fields
 -- are cast as in stg_salesforce__opportunities (typed column NULL when its *_raw text does not parse; timestamps UTC).
 -- opportunity_id is the 18-character form of OpportunityId; history_id is Id as sent.
-WITH records_unnested AS (
-    SELECT
-        file_name,
-        generate_subscripts(records, 1) AS record_index,
-        unnest(records) AS record
-    FROM raw_salesforce__opportunity_history_pages
-),
-
-records_parsed AS (
+-- The parsed record is MATERIALIZED and each field cleaned once (fields_cleaned) before it is parsed: inlined, every
+-- reference to a field would parse the record's JSON again, and a macro repeats its argument wherever it uses it.
+WITH records_parsed AS MATERIALIZED (
     SELECT
         file_name,
         record_index,
@@ -20,33 +14,54 @@ records_parsed AS (
             "ForecastCategory": "VARCHAR", "PrevAmount": "VARCHAR", "PrevCloseDate": "VARCHAR",
             "CreatedById": "VARCHAR", "CreatedDate": "VARCHAR", "SystemModstamp": "VARCHAR", "IsDeleted": "VARCHAR"
         }') AS fields
-    FROM records_unnested
+    FROM raw_salesforce__opportunity_history
+),
+
+fields_cleaned AS (
+    SELECT
+        file_name,
+        record_index,
+        clean_text(fields.Id) AS history_id,
+        clean_text(fields.OpportunityId) AS opportunity_id_raw,
+        clean_text(fields.StageName) AS stage_name,
+        clean_text(fields.Amount) AS amount_raw,
+        clean_text(fields.ExpectedRevenue) AS expected_revenue_raw,
+        clean_text(fields.CloseDate) AS close_date_raw,
+        clean_text(fields.Probability) AS probability_raw,
+        clean_text(fields.ForecastCategory) AS forecast_category,
+        clean_text(fields.PrevAmount) AS prev_amount_raw,
+        clean_text(fields.PrevCloseDate) AS prev_close_date_raw,
+        clean_text(fields.CreatedById) AS created_by_id,
+        clean_text(fields.CreatedDate) AS created_at_raw,
+        clean_text(fields.SystemModstamp) AS system_modstamp_raw,
+        fields.IsDeleted AS is_deleted_raw
+    FROM records_parsed
 )
 
 SELECT
     file_name,
     record_index,
-    clean_text(fields.Id) AS history_id,
-    clean_text(fields.OpportunityId) AS opportunity_id_raw,
-    sf_id18(fields.OpportunityId) AS opportunity_id,
-    clean_text(fields.StageName) AS stage_name,
-    clean_text(fields.Amount) AS amount_raw,
-    parse_amount(clean_text(fields.Amount)) AS amount,
-    clean_text(fields.ExpectedRevenue) AS expected_revenue_raw,
-    parse_amount(clean_text(fields.ExpectedRevenue)) AS expected_revenue,
-    clean_text(fields.CloseDate) AS close_date_raw,
-    parse_iso_date(clean_text(fields.CloseDate)) AS close_date,
-    clean_text(fields.Probability) AS probability_raw,
-    try_cast(clean_text(fields.Probability) AS DECIMAL(5, 2)) AS probability,
-    clean_text(fields.ForecastCategory) AS forecast_category,
-    clean_text(fields.PrevAmount) AS prev_amount_raw,
-    parse_amount(clean_text(fields.PrevAmount)) AS prev_amount,
-    clean_text(fields.PrevCloseDate) AS prev_close_date_raw,
-    parse_iso_date(clean_text(fields.PrevCloseDate)) AS prev_close_date,
-    clean_text(fields.CreatedById) AS created_by_id,
-    clean_text(fields.CreatedDate) AS created_at_raw,
-    sf_timestamp(clean_text(fields.CreatedDate)) AS created_at,
-    clean_text(fields.SystemModstamp) AS system_modstamp_raw,
-    sf_timestamp(clean_text(fields.SystemModstamp)) AS system_modstamp,
-    coalesce(try_cast(fields.IsDeleted AS BOOLEAN), false) AS is_deleted
-FROM records_parsed
+    history_id,
+    opportunity_id_raw,
+    sf_id18(opportunity_id_raw) AS opportunity_id,
+    stage_name,
+    amount_raw,
+    parse_amount(amount_raw) AS amount,
+    expected_revenue_raw,
+    parse_amount(expected_revenue_raw) AS expected_revenue,
+    close_date_raw,
+    parse_iso_date(close_date_raw) AS close_date,
+    probability_raw,
+    try_cast(probability_raw AS DECIMAL(5, 2)) AS probability,
+    forecast_category,
+    prev_amount_raw,
+    parse_amount(prev_amount_raw) AS prev_amount,
+    prev_close_date_raw,
+    parse_iso_date(prev_close_date_raw) AS prev_close_date,
+    created_by_id,
+    created_at_raw,
+    sf_timestamp(created_at_raw) AS created_at,
+    system_modstamp_raw,
+    sf_timestamp(system_modstamp_raw) AS system_modstamp,
+    coalesce(try_cast(is_deleted_raw AS BOOLEAN), false) AS is_deleted
+FROM fields_cleaned

@@ -2,20 +2,13 @@
 -- only when a stage counts attachments as evidence: Tracker:Stages:N:EvidenceAttachment). Row-level attachments only:
 -- an attachment of a comment (parent_type COMMENT) or of the sheet is not evidence for a row. Tracker export files
 -- and pages read without attachments have none, so this model is then empty.
-WITH rows_unnested AS (
+WITH attachments_unnested AS (
     SELECT
         file_name,
-        unnest(rows) AS tracker_row
-    FROM raw_smartsheet__sheet_pages
-),
-
-attachments_unnested AS (
-    SELECT
-        file_name,
-        tracker_row.id AS row_id,
-        unnest(tracker_row.attachments) AS attachment
-    FROM rows_unnested
-    WHERE len(tracker_row.attachments) > 0
+        id AS row_id,
+        unnest(attachments) AS attachment
+    FROM raw_smartsheet__sheet_rows
+    WHERE len(attachments) > 0
 )
 
 SELECT

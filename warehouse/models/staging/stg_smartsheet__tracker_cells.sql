@@ -3,21 +3,15 @@
 -- value for an empty cell and may leave out never-touched cells altogether, so a row can have fewer cells than
 -- columns. Values are trimmed text (a JSON number keeps its digits as sent: 125000, 48000.5; a boolean reads true or
 -- false); object_value (contacts' objectValue) is kept for owner columns only.
-WITH rows_unnested AS (
-    SELECT
-        file_name,
-        unnest(rows) AS tracker_row
-    FROM raw_smartsheet__sheet_pages
-),
-
-cells_unnested AS (
-    -- Joined to the pages after unnesting: a join before it would copy every page's rows into the join's hash table.
+-- The unnested cells are MATERIALIZED: the work after the unnest (the join to the configured columns, the cleaning)
+-- then runs on every core instead of on the one thread that reads the rows.
+WITH cells_unnested AS MATERIALIZED (
     SELECT
         sheet.page_number,
         sheet.sheet_id,
-        rows_unnested.tracker_row.id AS row_id,
-        unnest(rows_unnested.tracker_row.cells) AS cell
-    FROM rows_unnested
+        tracker_row.id AS row_id,
+        unnest(tracker_row.cells) AS cell
+    FROM raw_smartsheet__sheet_rows AS tracker_row
     JOIN stg_smartsheet__sheets AS sheet USING (file_name)
 ),
 

@@ -3,21 +3,15 @@
 -- where the field has a type, cast: a typed column is NULL when its text does not parse, and
 -- int_tracker_row_problems rejects the row for it. deal_id is the 18-character form of the Opportunity ID (sf_id18),
 -- NULL when the text is not a Salesforce ID. filled_cell_count counts the row's non-empty configured cells.
-WITH rows_unnested AS (
-    SELECT
-        file_name,
-        unnest(list_transform(rows, lambda r: {'row_id': r.id, 'row_number': r.rowNumber})) AS tracker_row
-    FROM raw_smartsheet__sheet_pages
-),
-
-tracker_rows AS (
+WITH tracker_rows AS (
     SELECT
         sheet.page_number,
         sheet.file_name,
         sheet.sheet_id,
         sheet.sheet_name,
-        rows_unnested.tracker_row
-    FROM rows_unnested
+        landed.id AS row_id,
+        landed.rowNumber AS row_number
+    FROM raw_smartsheet__sheet_rows AS landed
     JOIN stg_smartsheet__sheets AS sheet USING (file_name)
 ),
 
@@ -43,8 +37,8 @@ SELECT
     tracker_rows.file_name,
     tracker_rows.sheet_id,
     tracker_rows.sheet_name,
-    tracker_rows.tracker_row.row_id,
-    tracker_rows.tracker_row.row_number,
+    tracker_rows.row_id,
+    tracker_rows.row_number,
     coalesce(key_fields.filled_cell_count, 0) AS filled_cell_count,
     key_fields.opportunity_id_raw,
     sf_id18(key_fields.opportunity_id_raw) AS deal_id,
@@ -61,4 +55,4 @@ SELECT
 FROM tracker_rows
 LEFT JOIN key_fields_pivoted AS key_fields
     ON key_fields.page_number = tracker_rows.page_number
-    AND key_fields.row_id = tracker_rows.tracker_row.row_id
+    AND key_fields.row_id = tracker_rows.row_id

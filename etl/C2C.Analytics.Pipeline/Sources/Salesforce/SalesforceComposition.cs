@@ -23,10 +23,10 @@ internal static class SalesforceComposition
     public const string FileOrderTable = "salesforce_file_order";
 
     /// <summary>
-    /// The kept records (file_name, file_order, is_current, record_index, record) of a relation of pages
-    /// (file_name, records JSON[]) whose files are listed in <see cref="FileOrderTable"/>.
+    /// The kept records (file_name, file_order, is_current, record_index, record) of a relation of records
+    /// (file_name, record_index, record JSON) whose files are listed in <see cref="FileOrderTable"/>.
     /// </summary>
-    public static string KeptRecords(string pages) => $"""
+    public static string KeptRecords(string records) => $"""
         SELECT file_name, file_order, is_current, record_index, record
         FROM (
             SELECT
@@ -36,10 +36,7 @@ internal static class SalesforceComposition
                 landed.record_index,
                 landed.record,
                 landed.record ->> 'Id' AS record_id
-            FROM (
-                SELECT file_name, generate_subscripts(records, 1) AS record_index, unnest(records) AS record
-                FROM {pages}
-            ) AS landed
+            FROM ({records}) AS landed
             JOIN {FileOrderTable} AS file_order USING (file_name)
         ) AS records
         QUALIFY is_current
@@ -84,7 +81,7 @@ internal static class SalesforceComposition
         using var command = connection.CreateCommand();
         command.CommandText = $"""
             SELECT file_name, count(*)
-            FROM ({KeptRecords(RawLoader.ReadJson(source, loadable.Select(l => l.Loaded).ToList()))})
+            FROM ({KeptRecords(RawLoader.Relation(source.Records, loadable.Select(l => l.Loaded).ToList()))})
             WHERE NOT is_current
             GROUP BY file_name
             """;
