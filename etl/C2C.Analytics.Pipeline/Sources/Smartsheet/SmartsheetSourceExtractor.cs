@@ -14,7 +14,7 @@ namespace C2C.Analytics.Pipeline.Sources.Smartsheet;
 /// longer in the tracker is not in the run's rows. The state this run reached is written beside the landing data and
 /// used only once the run has committed.
 /// </summary>
-public sealed class SmartsheetSourceExtractor : ISourceExtractor, IReportsProgress
+public sealed partial class SmartsheetSourceExtractor : ISourceExtractor, IReportsProgress
 {
     public const string Source = "smartsheet";
     public const string Entity = "tracker";
