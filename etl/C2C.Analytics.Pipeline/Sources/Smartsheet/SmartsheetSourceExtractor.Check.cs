@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using C2C.Analytics.Pipeline.Run;
 using C2C.Analytics.Pipeline.Tracker;
 
@@ -70,20 +69,17 @@ public sealed partial class SmartsheetSourceExtractor : ISourceCheck
         }
     }
 
+    /// <summary>The sheet's name and column titles, read by the same scanner a run reads its pages with.</summary>
     private static async Task<(string? Name, IReadOnlyList<string> Titles)> ReadColumnsAsync(Stream body, CancellationToken cancellationToken)
     {
-        using var document = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var root = document.RootElement;
-        var name = root.TryGetProperty("name", out var nameElement) && nameElement.ValueKind == JsonValueKind.String ? nameElement.GetString() : null;
-        if (!root.TryGetProperty("columns", out var columns) || columns.ValueKind != JsonValueKind.Array)
+        var scanner = new SheetPageScanner();
+        await new ScanningStream(body, scanner).CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
+        scanner.Complete();
+        if (!scanner.HasColumns)
         {
-            throw new InvalidDataException($"sheet '{name}': the response has no 'columns' array.");
+            throw new InvalidDataException($"sheet '{scanner.Name}': the response has no 'columns' array.");
         }
 
-        var titles = columns.EnumerateArray()
-            .Select(c => c.TryGetProperty("title", out var title) && title.ValueKind == JsonValueKind.String ? title.GetString() : null)
-            .OfType<string>()
-            .ToList();
-        return (name, titles);
+        return (scanner.Name, scanner.Columns.Select(c => c.Title).ToList());
     }
 }
