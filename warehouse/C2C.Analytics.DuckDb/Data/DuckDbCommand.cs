@@ -236,42 +236,22 @@ public sealed unsafe class DuckDbCommand : DbCommand
             var result = new ResultHandle();
             try
             {
-                if (stream)
+                // Streaming or not, the query is started as a pending result that this thread helps to run.
+                PendingResultHandle pending;
+                var started = stream
+                    ? NativeMethods.duckdb_pending_prepared_streaming(prepared, out pending)
+                    : NativeMethods.duckdb_pending_prepared(prepared, out pending);
+                using (pending)
                 {
-                    if (NativeMethods.duckdb_pending_prepared_streaming(prepared, out var pending) != DuckDbState.Success)
+                    if (started != DuckDbState.Success)
                     {
-                        using (pending)
-                        {
-                            throw new DuckDbException(NativeMethods.duckdb_pending_error(pending).Read() ?? "DuckDB could not start the query.");
-                        }
+                        throw new DuckDbException(NativeMethods.duckdb_pending_error(pending).Read() ?? "DuckDB could not start the query.");
                     }
 
-                    using (pending)
+                    RunTasks(pending);
+                    if (NativeMethods.duckdb_execute_pending(pending, result.Pointer) != DuckDbState.Success)
                     {
-                        RunTasks(pending);
-                        if (NativeMethods.duckdb_execute_pending(pending, result.Pointer) != DuckDbState.Success)
-                        {
-                            throw ResultError(result);
-                        }
-                    }
-                }
-                else
-                {
-                    if (NativeMethods.duckdb_pending_prepared(prepared, out var pending) != DuckDbState.Success)
-                    {
-                        using (pending)
-                        {
-                            throw new DuckDbException(NativeMethods.duckdb_pending_error(pending).Read() ?? "DuckDB could not start the query.");
-                        }
-                    }
-
-                    using (pending)
-                    {
-                        RunTasks(pending);
-                        if (NativeMethods.duckdb_execute_pending(pending, result.Pointer) != DuckDbState.Success)
-                        {
-                            throw ResultError(result);
-                        }
+                        throw ResultError(result);
                     }
                 }
 
