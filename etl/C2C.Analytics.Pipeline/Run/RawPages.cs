@@ -4,7 +4,7 @@ using C2C.Analytics.Warehouse.Raw;
 
 namespace C2C.Analytics.Pipeline.Run;
 
-/// <summary>What the raw loads of composed sources share: every file a manifest lists must still be there, and pages converted for loading keep the landed file's name.</summary>
+/// <summary>What the raw loads of composed sources share: every file a manifest lists must still be there, pages converted for loading keep the landed file's name, and the files' landing order for keeping each record's newest copy.</summary>
 internal static class RawPages
 {
     /// <summary>The manifest's files with their paths.</summary>
@@ -35,5 +35,32 @@ internal static class RawPages
         }
 
         return count;
+    }
+
+    /// <summary>The temporary table <see cref="WriteFileOrder(DuckDbConnection, IEnumerable{ValueTuple{string, bool}})"/> fills.</summary>
+    public const string FileOrderTable = "raw_file_order";
+
+    /// <summary>
+    /// Lists a composed manifest's files oldest first (<see cref="LandingOrder"/>; the run being loaded by its manifest's
+    /// time) in <see cref="FileOrderTable"/>, each marked current when this run landed it.
+    /// </summary>
+    public static void WriteFileOrder(DuckDbConnection connection, LandingArea landing, LandingManifest manifest, IEnumerable<(LandedFile File, string Path)> files) =>
+        WriteFileOrder(connection, LandingOrder.OldestFirst(landing, manifest.Source, manifest.Entity, files,
+                f => f.File.LandingRunId ?? manifest.RunId, f => f.File.Name, new Dictionary<string, DateTimeOffset> { [manifest.RunId] = manifest.ExtractedAt })
+            .Select(f => (f.Path, f.File.LandingRunId is null)));
+
+    /// <summary>
+    /// Fills <see cref="FileOrderTable"/> (a temporary table of the connection): file_name, file_order (1 for the oldest)
+    /// and is_current, for files given oldest first.
+    /// </summary>
+    public static void WriteFileOrder(DuckDbConnection connection, IEnumerable<(string FileName, bool IsCurrent)> filesOldestFirst)
+    {
+        EtlTables.Execute(connection, $"CREATE OR REPLACE TEMP TABLE {FileOrderTable} (file_name VARCHAR NOT NULL, file_order INTEGER NOT NULL, is_current BOOLEAN NOT NULL)");
+        using var appender = connection.CreateAppender(FileOrderTable);
+        var order = 0;
+        foreach (var (fileName, isCurrent) in filesOldestFirst)
+        {
+            appender.CreateRow().AppendValue(fileName).AppendValue(++order).AppendValue(isCurrent).EndRow();
+        }
     }
 }

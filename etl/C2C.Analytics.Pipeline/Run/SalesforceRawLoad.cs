@@ -26,15 +26,13 @@ internal static class SalesforceRawLoad
         var pages = RawPages.Load(connection, source, SalesforceComposition.Loadable(files.Select(f => f.Path), work));
         if (manifest.Files.Any(f => f.LandingRunId is not null))
         {
-            var oldestFirst = LandingOrder.OldestFirst(landing, manifest.Source, manifest.Entity, files,
-                f => f.File.LandingRunId ?? manifest.RunId, f => f.File.Name, new Dictionary<string, DateTimeOffset> { [manifest.RunId] = manifest.ExtractedAt });
-            SalesforceComposition.WriteFileOrder(connection, oldestFirst.Select(f => (f.Path, f.File.LandingRunId is null)));
+            RawPages.WriteFileOrder(connection, landing, manifest, files);
             EtlTables.Execute(connection, $"""
                 CREATE OR REPLACE TABLE {source.Records.Name} AS
                 SELECT file_name, record_index, record
                 FROM ({SalesforceComposition.KeptRecords($"SELECT * FROM {source.Records.Name}")})
                 ORDER BY file_order, record_index;
-                DROP TABLE {SalesforceComposition.FileOrderTable};
+                DROP TABLE {RawPages.FileOrderTable};
                 """);
             return RawLoader.CountRows(connection, source.Records.Name);
         }

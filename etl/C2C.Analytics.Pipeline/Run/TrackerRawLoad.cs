@@ -36,39 +36,24 @@ internal static class TrackerRawLoad
         var pages = RawPages.Load(connection, source, loaded);
         if (manifest.Files.Any(f => f.LandingRunId is not null))
         {
-            return KeepNewestRows(connection, source.Records.Name, LandingOrder(landing, manifest, files));
+            RawPages.WriteFileOrder(connection, landing, manifest, files);
+            return KeepNewestRows(connection, source.Records.Name);
         }
 
         return pages;
     }
 
-    /// <summary>The files oldest first (<see cref="Landing.LandingOrder"/>); the run being loaded by its manifest's time.</summary>
-    private static IEnumerable<string> LandingOrder(LandingArea landing, LandingManifest manifest, IEnumerable<(LandedFile File, string Path)> files) =>
-        Landing.LandingOrder.OldestFirst(landing, manifest.Source, manifest.Entity, files, f => f.File.LandingRunId ?? manifest.RunId, f => f.File.Name,
-            new Dictionary<string, DateTimeOffset> { [manifest.RunId] = manifest.ExtractedAt })
-        .Select(f => f.Path);
-
-    /// <summary>Rewrites the rows table so that each (sheet, row) is kept only from the newest page that has it; returns the rows kept.</summary>
-    private static long KeepNewestRows(DuckDbConnection connection, string table, IEnumerable<string> filesOldestFirst)
+    /// <summary>Rewrites the rows table so that each (sheet, row) is kept only from the newest page (<see cref="RawPages.FileOrderTable"/>) that has it; returns the rows kept.</summary>
+    private static long KeepNewestRows(DuckDbConnection connection, string table)
     {
-        EtlTables.Execute(connection, "CREATE OR REPLACE TEMP TABLE tracker_page_order (file_name VARCHAR NOT NULL, page_order INTEGER NOT NULL)");
-        using (var appender = connection.CreateAppender("tracker_page_order"))
-        {
-            var order = 0;
-            foreach (var path in filesOldestFirst)
-            {
-                appender.CreateRow().AppendValue(path).AppendValue(++order).EndRow();
-            }
-        }
-
         EtlTables.Execute(connection, $"""
             CREATE OR REPLACE TABLE {table} AS
             SELECT landed.*
             FROM {table} AS landed
-            JOIN tracker_page_order AS page_order USING (file_name)
-            QUALIFY page_order.page_order = max(page_order.page_order) OVER (PARTITION BY landed.sheet_id, landed.id)
-            ORDER BY page_order.page_order, landed.row_index;
-            DROP TABLE tracker_page_order;
+            JOIN {RawPages.FileOrderTable} AS file_order USING (file_name)
+            QUALIFY file_order.file_order = max(file_order.file_order) OVER (PARTITION BY landed.sheet_id, landed.id)
+            ORDER BY file_order.file_order, landed.row_index;
+            DROP TABLE {RawPages.FileOrderTable};
             """);
         return RawLoader.CountRows(connection, table);
     }

@@ -20,11 +20,9 @@ namespace C2C.Analytics.Pipeline.Sources.Salesforce;
 /// </summary>
 internal static class SalesforceComposition
 {
-    public const string FileOrderTable = "salesforce_file_order";
-
     /// <summary>
     /// The kept records (file_name, file_order, is_current, record_index, record) of a relation of records
-    /// (file_name, record_index, record JSON) whose files are listed in <see cref="FileOrderTable"/>.
+    /// (file_name, record_index, record JSON) whose files are listed in <see cref="RawPages.FileOrderTable"/>.
     /// </summary>
     public static string KeptRecords(string records) => $"""
         SELECT file_name, file_order, is_current, record_index, record
@@ -37,30 +35,13 @@ internal static class SalesforceComposition
                 landed.record,
                 landed.record ->> 'Id' AS record_id
             FROM ({records}) AS landed
-            JOIN {FileOrderTable} AS file_order USING (file_name)
+            JOIN {RawPages.FileOrderTable} AS file_order USING (file_name)
         ) AS records
         QUALIFY is_current
             OR (record_id IS NOT NULL
                 AND NOT bool_or(is_current) OVER (PARTITION BY record_id)
                 AND row_number() OVER (PARTITION BY record_id ORDER BY file_order DESC, record_index DESC) = 1)
         """;
-
-    /// <summary>Lists the files, oldest first, in <see cref="FileOrderTable"/> (a temporary table of the connection).</summary>
-    public static void WriteFileOrder(DuckDbConnection connection, IEnumerable<(string FileName, bool IsCurrent)> filesOldestFirst)
-    {
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = $"CREATE OR REPLACE TEMP TABLE {FileOrderTable} (file_name VARCHAR NOT NULL, file_order INTEGER NOT NULL, is_current BOOLEAN NOT NULL)";
-            command.ExecuteNonQuery();
-        }
-
-        using var appender = connection.CreateAppender(FileOrderTable);
-        var order = 0;
-        foreach (var (fileName, isCurrent) in filesOldestFirst)
-        {
-            appender.CreateRow().AppendValue(fileName).AppendValue(++order).AppendValue(isCurrent).EndRow();
-        }
-    }
 
     /// <summary>Paths DuckDB's JSON reader can read, for landed pages: a JSON page as it is, a Bulk CSV page converted into <paramref name="work"/>.</summary>
     public static IReadOnlyList<(string Landed, string Loaded)> Loadable(IEnumerable<string> landed, WorkDirectory work) =>
@@ -77,7 +58,7 @@ internal static class SalesforceComposition
         var landedByLoaded = loadable.ToDictionary(l => l.Loaded, l => l.Landed, StringComparer.Ordinal);
         using var connection = new DuckDbConnection("Data Source=:memory:");
         connection.Open();
-        WriteFileOrder(connection, loadable.Select((l, i) => (l.Loaded, i >= earlierOldestFirst.Count)));
+        RawPages.WriteFileOrder(connection, loadable.Select((l, i) => (l.Loaded, i >= earlierOldestFirst.Count)));
         using var command = connection.CreateCommand();
         command.CommandText = $"""
             SELECT file_name, count(*)
