@@ -32,6 +32,12 @@ internal static class BenchmarkDispatcher
             return 2;
         }
 
+        if (options.Only?.FirstOrDefault(w => !benchmark.Workloads.Contains(w, StringComparer.OrdinalIgnoreCase)) is { } unknown)
+        {
+            Console.Error.WriteLine($"Unknown workload '{unknown}'; the {benchmark.Name} benchmark has: {string.Join(", ", benchmark.Workloads)}.");
+            return 2;
+        }
+
         MachineInfo.Print(output);
         return benchmark.Run(options, output);
     }
