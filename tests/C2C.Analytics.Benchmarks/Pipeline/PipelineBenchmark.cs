@@ -147,7 +147,7 @@ internal sealed class PipelineBenchmark : IBenchmark
             foreach (var source in RawSource.All)
             {
                 var files = sample.Files(source);
-                var list = "[" + string.Join(", ", files.Select(f => "'" + f.Replace("'", "''", StringComparison.Ordinal) + "'")) + "]";
+                var list = RawLoader.FileList(files);
                 // The floor: read_json's own detection, a table per entity. "floor-typed" reads each raw table's
                 // columns with the raw load's types instead, without unnesting anything.
                 var reads = typed

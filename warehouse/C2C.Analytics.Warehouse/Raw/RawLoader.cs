@@ -63,12 +63,18 @@ public static class RawLoader
         return table.Select.Replace("{0}", pages, StringComparison.Ordinal);
     }
 
+    /// <summary>The files as a DuckDB list of path literals, for a reader's first argument.</summary>
+    public static string FileList(IEnumerable<string> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        // File paths are values in a list literal; quotes are doubled, nothing else is interpreted.
+        return "[" + string.Join(", ", files.Select(f => "'" + f.Replace("'", "''", StringComparison.Ordinal) + "'")) + "]";
+    }
+
     private static string ReadJson(RawTable table, IReadOnlyList<string> files)
     {
-        // File paths are values in a list literal; quotes are doubled, nothing else is interpreted.
-        var list = "[" + string.Join(", ", files.Select(f => "'" + f.Replace("'", "''", StringComparison.Ordinal) + "'")) + "]";
         return string.Create(CultureInfo.InvariantCulture,
-            $"read_json({list}, columns = {table.Columns}, format = 'auto', records = 'true', filename = 'file_name', maximum_object_size = {MaximumObjectSizeFor(files)})");
+            $"read_json({FileList(files)}, columns = {table.Columns}, format = 'auto', records = 'true', filename = 'file_name', maximum_object_size = {MaximumObjectSizeFor(files)})");
     }
 
     /// <summary>A zero-row relation with the columns <c>read_json</c> would give, for a source that landed nothing.</summary>
